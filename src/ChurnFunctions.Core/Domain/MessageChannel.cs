@@ -1,0 +1,7 @@
+namespace ChurnFunctions.Core.Domain;
+
+public enum MessageChannel
+{
+    Email,
+    Sms,
+}

@@ -1,0 +1,7 @@
+namespace ChurnFunctions.Core.Domain;
+
+public enum TransactionKind
+{
+    Purchase,
+    Refund,
+}

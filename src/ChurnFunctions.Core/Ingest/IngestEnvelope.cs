@@ -1,0 +1,17 @@
+namespace ChurnFunctions.Core.Ingest;
+
+/// <summary>
+/// What the HTTP side puts on the ingest queue: the raw body exactly as received (so the queue handler can
+/// normalise it later, and a poison entry can be replayed), the headers the normaliser needs, and when it came.
+/// A body too large for a queue message travels by claim check: <see cref="BodyBlob"/> names the blob that holds it.
+/// </summary>
+public sealed record IngestEnvelope(
+    string Source,
+    DateTimeOffset ReceivedAt,
+    IReadOnlyDictionary<string, string> Headers,
+    string? Body,
+    string? BodyBlob = null)
+{
+    public string? Header(string name) =>
+        Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+}

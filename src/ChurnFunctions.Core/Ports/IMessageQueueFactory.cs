@@ -1,0 +1,6 @@
+namespace ChurnFunctions.Core.Ports;
+
+public interface IMessageQueueFactory
+{
+    IMessageQueue Get(string queueName);
+}
