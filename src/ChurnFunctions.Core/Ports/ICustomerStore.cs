@@ -8,13 +8,18 @@ namespace ChurnFunctions.Core.Ports;
 /// </summary>
 public interface ICustomerStore
 {
+    /// <summary>An entity group transaction holds 100 entities: the record and up to 99 transactions.</summary>
+    const int MaxTransactionsPerCommit = 99;
+
     Task<Versioned<CustomerRecord>?> GetAsync(string customerId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Atomically inserts <paramref name="transaction"/> and writes <paramref name="record"/> (inserted when
-    /// <paramref name="etag"/> is null, else replaced only if it still has that ETag).
+    /// Atomically inserts <paramref name="transactions"/> (1 to <see cref="MaxTransactionsPerCommit"/>, all of this
+    /// customer) and writes <paramref name="record"/> (inserted when <paramref name="etag"/> is null, else replaced
+    /// only if it still has that ETag). If any transaction key exists already the outcome is
+    /// <see cref="WriteOutcome.Duplicate"/> and nothing is written.
     /// </summary>
-    Task<WriteOutcome> CommitAsync(CustomerRecord record, string? etag, StoredTransaction transaction, CancellationToken cancellationToken);
+    Task<WriteOutcome> CommitAsync(CustomerRecord record, string? etag, IReadOnlyList<StoredTransaction> transactions, CancellationToken cancellationToken);
 
     /// <summary>Writes the record alone (inserted when <paramref name="etag"/> is null, else If-Match).</summary>
     Task<WriteOutcome> SaveAsync(CustomerRecord record, string? etag, CancellationToken cancellationToken);
