@@ -1,0 +1,32 @@
+using ChurnFunctions.Core.Domain;
+
+namespace ChurnFunctions.Core.Customers;
+
+/// <summary>The identity index keys of a buyer, strongest first: platform id, then email, then phone.</summary>
+public static class IdentityKeys
+{
+    public static string ForEmail(string normalizedEmail) => "email:" + normalizedEmail;
+
+    public static string ForPhone(string e164Phone) => "phone:" + e164Phone;
+
+    public static IReadOnlyList<string> For(CustomerIdentity identity)
+    {
+        var keys = new List<string>(3);
+        if (identity.PlatformKey is { } platform)
+        {
+            keys.Add(platform);
+        }
+
+        if (identity.Email is { } email)
+        {
+            keys.Add(ForEmail(email));
+        }
+
+        if (identity.Phone is { } phone)
+        {
+            keys.Add(ForPhone(phone));
+        }
+
+        return keys;
+    }
+}

@@ -1,0 +1,8 @@
+namespace ChurnFunctions.Core.Ingest;
+
+public enum ImportFormat
+{
+    Csv,
+    Cdnow,
+    PosJson,
+}

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChurnFunctions.Core.Ingest;
+
+/// <summary>Ingest pipeline settings, bound from "Ingest".</summary>
+public sealed class IngestOptions
+{
+    public const string SectionName = "Ingest";
+
+    /// <summary>
+    /// Envelopes larger than this (as UTF-8 JSON, before the queue's base64) go by claim check. A queue message holds
+    /// 64 KiB of base64 text, so about 48 KiB of payload; the default leaves room for the envelope's other fields.
+    /// </summary>
+    [Range(1024, 48 * 1024)]
+    public int MaxInlineBytes { get; set; } = 45 * 1024;
+
+    /// <summary>Must equal host.json's extensions.queues.maxDequeueCount: the last attempt writes the poison entry.</summary>
+    [Range(1, 100)]
+    public int MaxDequeueCount { get; set; } = 5;
+}

@@ -1,0 +1,120 @@
+using ChurnFunctions.Core.Customers;
+using ChurnFunctions.Core.Domain;
+using ChurnFunctions.Core.Ports;
+using Microsoft.Extensions.Logging;
+
+namespace ChurnFunctions.Core.Ingest;
+
+/// <summary>
+/// Stores normalised transactions exactly once: resolves each buyer, then writes a customer's transactions and its
+/// updated aggregate in one atomic batch under the ETag it read. A lost race (412) is re-read and re-applied; a
+/// transaction key that exists already means a redelivery and writes nothing.
+/// </summary>
+public sealed partial class IngestProcessor(
+    ICustomerStore store,
+    CustomerResolver resolver,
+    TimeProvider time,
+    ILogger<IngestProcessor> logger)
+{
+    private const int MaxAttempts = 200;
+
+    public async Task<IngestOutcome> ProcessAsync(IReadOnlyList<NormalizedTransaction> transactions, CancellationToken cancellationToken)
+    {
+        var outcome = IngestOutcome.None;
+        foreach (var group in await GroupByCustomerAsync(transactions, cancellationToken))
+        {
+            foreach (var chunk in group.Value.Chunk(ICustomerStore.MaxTransactionsPerCommit))
+            {
+                outcome = outcome.Add(await CommitAsync(group.Key, chunk, cancellationToken));
+            }
+        }
+
+        return outcome;
+    }
+
+    private async Task<Dictionary<string, List<NormalizedTransaction>>> GroupByCustomerAsync(
+        IReadOnlyList<NormalizedTransaction> transactions, CancellationToken cancellationToken)
+    {
+        var resolved = new Dictionary<CustomerIdentity, string>();
+        var groups = new Dictionary<string, List<NormalizedTransaction>>(StringComparer.Ordinal);
+        foreach (var item in transactions)
+        {
+            string customerId;
+            if (item.Customer is null)
+            {
+                customerId = CustomerIds.Anonymous;
+            }
+            else if (!resolved.TryGetValue(item.Customer, out customerId!))
+            {
+                customerId = await resolver.ResolveAsync(item.Customer, cancellationToken);
+                resolved[item.Customer] = customerId;
+            }
+
+            if (!groups.TryGetValue(customerId, out var list))
+            {
+                groups[customerId] = list = [];
+            }
+
+            list.Add(item);
+        }
+
+        return groups;
+    }
+
+    private async Task<IngestOutcome> CommitAsync(string customerId, IReadOnlyList<NormalizedTransaction> items, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            var current = await store.GetAsync(customerId, cancellationToken);
+            if (current?.Value.MergedInto is { } mergedInto)
+            {
+                customerId = mergedInto;
+                continue;
+            }
+
+            var record = current?.Value ?? new CustomerRecord { Id = customerId, IsAnonymous = customerId == CustomerIds.Anonymous };
+            var now = time.GetUtcNow();
+            var rows = new List<StoredTransaction>(items.Count);
+            foreach (var item in items)
+            {
+                if (item.Customer is { IsAnonymous: false } identity)
+                {
+                    record = CustomerAggregator.Apply(record, identity);
+                }
+
+                record = CustomerAggregator.Apply(record, item.Transaction);
+                rows.Add(new StoredTransaction(customerId, item.Transaction, item.EventId, now));
+            }
+
+            switch (await store.CommitAsync(record, current?.ETag, rows, cancellationToken))
+            {
+                case WriteOutcome.Written:
+                    return new IngestOutcome(items.Count, 0);
+                case WriteOutcome.Duplicate when items.Count == 1:
+                    LogDuplicate(logger, items[0].Transaction.Source, items[0].Transaction.ExternalId, customerId);
+                    return new IngestOutcome(0, 1);
+                case WriteOutcome.Duplicate:
+                    // Some of the batch was stored before: store the rest one by one to know which.
+                    var outcome = IngestOutcome.None;
+                    foreach (var item in items)
+                    {
+                        outcome = outcome.Add(await CommitAsync(customerId, [item], cancellationToken));
+                    }
+
+                    return outcome;
+                default:
+                    await Task.Delay(Backoff(attempt), time, cancellationToken);
+                    break;
+            }
+        }
+
+        throw new InvalidOperationException($"Customer {customerId} kept changing under {MaxAttempts} attempts to store a transaction.");
+    }
+
+    // Short and jittered: contention is between handlers of the same process or a few instances.
+    private static TimeSpan Backoff(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 + Math.Min(attempt, 20) * 5));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Transaction {Source}/{ExternalId} of customer {CustomerId} was stored before; skipped")]
+    private static partial void LogDuplicate(ILogger logger, string source, string externalId, string customerId);
+}

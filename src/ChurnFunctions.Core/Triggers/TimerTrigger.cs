@@ -1,0 +1,4 @@
+namespace ChurnFunctions.Core.Triggers;
+
+/// <summary>A timer both hosts run; the NCRONTAB schedule is read from the app setting <see cref="ScheduleSetting"/>.</summary>
+public sealed record TimerTrigger(string Name, string ScheduleSetting, string DefaultSchedule);

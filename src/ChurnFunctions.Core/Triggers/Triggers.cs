@@ -1,0 +1,40 @@
+namespace ChurnFunctions.Core.Triggers;
+
+/// <summary>
+/// The one table of triggers. The Functions shell uses the constants in its attributes (which need constants);
+/// the self-host maps the lists; a test checks the self-host serves every entry.
+/// </summary>
+public static class Triggers
+{
+    public const string ShopifyWebhookRoute = "webhooks/shopify";
+    public const string WooCommerceWebhookRoute = "webhooks/woocommerce";
+    public const string SquareWebhookRoute = "webhooks/square";
+    public const string PosTransactionsRoute = "transactions";
+    public const string CustomerRoute = "customers/{id}";
+    public const string CustomersRoute = "customers";
+    public const string HealthRoute = "health";
+
+    public const string IngestQueue = "ingest";
+    public const string IngestPoisonQueue = IngestQueue + "-poison";
+
+    /// <summary>Blob container for claim checks: bodies too large to travel in a queue message.</summary>
+    public const string IngestBodiesContainer = "ingest-bodies";
+
+    public static readonly IReadOnlyList<HttpTrigger> Http =
+    [
+        new("ShopifyWebhook", "POST", ShopifyWebhookRoute),
+        new("WooCommerceWebhook", "POST", WooCommerceWebhookRoute),
+        new("SquareWebhook", "POST", SquareWebhookRoute),
+        new("PosTransactions", "POST", PosTransactionsRoute),
+        new("GetCustomer", "GET", CustomerRoute),
+        new("FindCustomers", "GET", CustomersRoute),
+        new("Health", "GET", HealthRoute),
+    ];
+
+    public static readonly IReadOnlyList<QueueTrigger> Queues =
+    [
+        new("IngestQueue", IngestQueue),
+    ];
+
+    public static readonly IReadOnlyList<TimerTrigger> Timers = [];
+}
