@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text;
+using ChurnFunctions.Core.Ingest;
+
+namespace ChurnFunctions.Core.Sources;
+
+/// <summary>
+/// Authenticates a request by its x-api-key header against <see cref="ApiOptions.KeyList"/>. Both sides are hashed
+/// first so the constant-time comparison also hides the keys' lengths, and every key is compared (no early exit).
+/// </summary>
+internal static class ApiKeyCheck
+{
+    public const string HeaderName = "x-api-key";
+
+    /// <summary>No keys configured -> Invalid (fail closed); no header -> Missing; otherwise Valid or Invalid.</summary>
+    public static SignatureCheck Check(ApiOptions options, IReadOnlyDictionary<string, string> headers)
+    {
+        var keys = options.KeyList;
+        if (keys.Count == 0)
+        {
+            return SignatureCheck.Invalid;
+        }
+
+        var presented = HeaderLookup.Find(headers, HeaderName);
+        if (string.IsNullOrEmpty(presented))
+        {
+            return SignatureCheck.Missing;
+        }
+
+        Span<byte> presentedHash = stackalloc byte[32];
+        Span<byte> keyHash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(presented.Trim()), presentedHash);
+        var match = false;
+        foreach (var key in keys)
+        {
+            SHA256.HashData(Encoding.UTF8.GetBytes(key), keyHash);
+            match |= CryptographicOperations.FixedTimeEquals(presentedHash, keyHash);
+        }
+
+        return match ? SignatureCheck.Valid : SignatureCheck.Invalid;
+    }
+}
