@@ -1,0 +1,54 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChurnFunctions.Storage;
+
+/// <summary>
+/// The storage account, bound the way the Functions host reads it: the setting "AzureWebJobsStorage" holds a
+/// connection string, or its children (AzureWebJobsStorage__accountName, __tableServiceUri, __queueServiceUri,
+/// __blobServiceUri, __clientId, __credential) describe an identity-based connection. Tuning knobs are not read
+/// from configuration; they have defaults and can be set in code.
+/// </summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "AzureWebJobsStorage";
+
+    /// <summary>The value of the setting itself, e.g. "UseDevelopmentStorage=true". Holds a key: never log it.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Identity-based: the account name; service URIs default to https://{name}.{service}.core.windows.net.</summary>
+    public string? AccountName { get; set; }
+
+    public Uri? TableServiceUri { get; set; }
+
+    public Uri? QueueServiceUri { get; set; }
+
+    public Uri? BlobServiceUri { get; set; }
+
+    /// <summary>Client id of a user-assigned managed identity.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>"managedidentity" to use only the managed identity; otherwise DefaultAzureCredential.</summary>
+    public string? Credential { get; set; }
+
+    /// <summary>Connections per storage endpoint in the shared pool.</summary>
+    [Range(1, 10_000)]
+    public int MaxConnectionsPerServer { get; set; } = 512;
+
+    /// <summary>Time allowed for one attempt of one request.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries after the first attempt on 408, 500, 503, 504, timeouts and connection failures.</summary>
+    [Range(0, 20)]
+    public int MaxRetries { get; set; } = 5;
+
+    /// <summary>First retry delay; later ones grow exponentially, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>True when either a connection string or an identity-based connection is set.</summary>
+    public bool IsConfigured =>
+        !string.IsNullOrWhiteSpace(ConnectionString)
+        || !string.IsNullOrWhiteSpace(AccountName)
+        || TableServiceUri is not null
+        || QueueServiceUri is not null
+        || BlobServiceUri is not null;
+}
