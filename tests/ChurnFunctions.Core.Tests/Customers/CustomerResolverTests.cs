@@ -1,0 +1,83 @@
+using ChurnFunctions.Core.Customers;
+using ChurnFunctions.Core.Domain;
+using ChurnFunctions.Core.Tests.Fakes;
+
+namespace ChurnFunctions.Core.Tests.Customers;
+
+public sealed class CustomerResolverTests
+{
+    private readonly IngestRig rig = new();
+
+    [Fact]
+    public async Task A_new_buyer_gets_an_id_derived_from_its_strongest_key_and_claims_every_key()
+    {
+        var id = await rig.Resolver.ResolveAsync(new CustomerIdentity("shopify:1", "a@example.com", "+15551234567"), default);
+
+        Assert.Equal(CustomerIds.FromIdentityKey("shopify:1"), id);
+        Assert.Equal(id, rig.Index.Keys["shopify:1"]);
+        Assert.Equal(id, rig.Index.Keys["email:a@example.com"]);
+        Assert.Equal(id, rig.Index.Keys["phone:+15551234567"]);
+    }
+
+    [Fact]
+    public async Task Email_finds_the_customer_first_seen_on_another_platform()
+    {
+        var pos = await rig.Resolver.ResolveAsync(new CustomerIdentity("pos:77", "a@example.com", null), default);
+
+        var shopify = await rig.Resolver.ResolveAsync(new CustomerIdentity("shopify:1", "a@example.com", null), default);
+
+        Assert.Equal(pos, shopify);
+        Assert.Equal(pos, rig.Index.Keys["shopify:1"]);
+    }
+
+    [Fact]
+    public async Task Platform_id_wins_over_email_when_they_point_at_different_customers()
+    {
+        var byShopify = await rig.Resolver.ResolveAsync(new CustomerIdentity("shopify:1", null, null), default);
+        var byEmail = await rig.Resolver.ResolveAsync(new CustomerIdentity(null, "a@example.com", null), default);
+        Assert.NotEqual(byShopify, byEmail);
+
+        var linked = await rig.Resolver.ResolveAsync(new CustomerIdentity("shopify:1", "a@example.com", null), default);
+
+        Assert.Equal(byShopify, linked);
+        Assert.Equal(byShopify, rig.Index.Keys["email:a@example.com"]);
+        Assert.Equal(byShopify, (await rig.Store.GetAsync(byEmail, default))!.Value.MergedInto);
+    }
+
+    [Fact]
+    public async Task A_merge_moves_history_and_rebuilds_the_survivor_aggregate()
+    {
+        await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("1", "2024-01-10T10:00:00Z", 10m), platformKey: "shopify:1")], default);
+        await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("2", "2024-01-05T10:00:00Z", 5m), email: "a@example.com")], default);
+        var survivor = rig.Index.Keys["shopify:1"];
+        var mergedAway = rig.Index.Keys["email:a@example.com"];
+
+        await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("3", "2024-01-20T10:00:00Z", 20m), "shopify:1", "a@example.com")], default);
+
+        var record = (await rig.Store.GetAsync(survivor, default))!.Value;
+        Assert.Equal(3, record.OrderCount);
+        Assert.Equal(35m, record.GrossSpend);
+        Assert.Equal(5m, record.FirstDaySpend);
+        Assert.Equal("a@example.com", record.Email);
+        Assert.Equal(3, (await rig.Store.GetTransactionsAsync(survivor, default)).Count);
+        Assert.Empty(await rig.Store.GetTransactionsAsync(mergedAway, default));
+    }
+
+    [Fact]
+    public async Task Lookups_of_a_merged_away_id_follow_to_the_survivor()
+    {
+        await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("1", "2024-01-10T10:00:00Z", 10m), platformKey: "shopify:1")], default);
+        await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("2", "2024-01-05T10:00:00Z", 5m), email: "a@example.com")], default);
+        var mergedAway = rig.Index.Keys["email:a@example.com"];
+        await rig.Resolver.ResolveAsync(new CustomerIdentity("shopify:1", "a@example.com", null), default);
+
+        Assert.Equal(rig.Index.Keys["shopify:1"], await rig.Merger.FollowAsync(mergedAway, default));
+    }
+
+    [Fact]
+    public async Task No_identity_means_the_anonymous_customer()
+    {
+        Assert.Equal(CustomerIds.Anonymous, await rig.Resolver.ResolveAsync(new CustomerIdentity(null, null, null), default));
+        Assert.Empty(rig.Index.Keys);
+    }
+}

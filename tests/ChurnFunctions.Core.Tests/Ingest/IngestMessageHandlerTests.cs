@@ -1,0 +1,96 @@
+using System.Text.Json;
+using ChurnFunctions.Core.Ingest;
+using ChurnFunctions.Core.Ports;
+using ChurnFunctions.Core.Tests.Fakes;
+using ChurnFunctions.Core.Triggers;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace ChurnFunctions.Core.Tests.Ingest;
+
+public sealed class IngestMessageHandlerTests
+{
+    private readonly IngestRig rig = new();
+    private readonly RecordingQueues queues = new();
+    private readonly InMemoryBlobStore blobs = new();
+    private readonly Mock<ISourceNormalizer> normalizer = new();
+
+    public IngestMessageHandlerTests()
+    {
+        normalizer.SetupGet(n => n.Source).Returns("test");
+        normalizer.Setup(n => n.Normalize(It.IsAny<IngestEnvelope>()))
+            .Returns((IngestEnvelope e) => NormalizationResult.Of(Tx.For(Tx.Purchase(e.Body!, "2024-01-10T10:00:00Z", 1m), platformKey: "pos:1")));
+    }
+
+    [Fact]
+    public async Task Stores_the_transactions_of_an_envelope()
+    {
+        var outcome = await Handler().HandleAsync(Envelope("order:1"), 1, default);
+
+        Assert.Equal(new IngestOutcome(1, 0), outcome);
+    }
+
+    [Fact]
+    public async Task Fetches_a_claim_check_body_and_deletes_it_once_stored()
+    {
+        await blobs.PutAsync(Triggers.Triggers.IngestBodiesContainer, "big", "order:big"u8.ToArray(), "application/octet-stream", default);
+        var text = IngestEnvelopeSerializer.Serialize(new IngestEnvelope("test", DateTimeOffset.UnixEpoch, new Dictionary<string, string>(), null, "big"));
+
+        var outcome = await Handler().HandleAsync(text, 1, default);
+
+        Assert.Equal(1, outcome.Stored);
+        Assert.Empty(blobs.Blobs);
+    }
+
+    [Fact]
+    public async Task A_failure_before_the_last_attempt_is_rethrown_so_the_message_is_retried()
+    {
+        normalizer.Setup(n => n.Normalize(It.IsAny<IngestEnvelope>())).Throws(new TimeoutException("storage slow"));
+
+        await Assert.ThrowsAsync<TimeoutException>(() => Handler().HandleAsync(Envelope("order:1"), 4, default));
+        Assert.Empty(queues.Sent(Triggers.Triggers.IngestPoisonQueue));
+    }
+
+    [Fact]
+    public async Task Message_that_fails_its_fifth_attempt_goes_to_the_poison_queue_with_its_reason()
+    {
+        normalizer.Setup(n => n.Normalize(It.IsAny<IngestEnvelope>())).Throws(new TimeoutException("storage slow"));
+        var message = Envelope("order:1");
+
+        await Handler().HandleAsync(message, 5, default);
+
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single())!;
+        Assert.Equal("storage slow", entry.Reason);
+        Assert.Equal(nameof(TimeoutException), entry.Error);
+        Assert.Equal(5, entry.DequeueCount);
+        Assert.Equal(message, entry.Message);
+    }
+
+    [Fact]
+    public async Task A_message_that_is_not_an_envelope_goes_to_poison_at_once()
+    {
+        await Handler().HandleAsync("{not json", 1, default);
+
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single())!;
+        Assert.Contains("not valid envelope JSON", entry.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_payload_goes_to_poison_with_its_field_errors()
+    {
+        normalizer.Setup(n => n.Normalize(It.IsAny<IngestEnvelope>())).Returns(NormalizationResult.Invalid("total", "must be a number"));
+
+        await Handler().HandleAsync(Envelope("x"), 1, default);
+
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single())!;
+        Assert.Contains("total: must be a number", entry.Reason, StringComparison.Ordinal);
+    }
+
+    private static string Envelope(string body) =>
+        IngestEnvelopeSerializer.Serialize(new IngestEnvelope("test", DateTimeOffset.UnixEpoch, new Dictionary<string, string>(), body));
+
+    private IngestMessageHandler Handler() => new(
+        [normalizer.Object], rig.Processor, blobs, queues, Options.Create(new IngestOptions()), TimeProvider.System,
+        NullLogger<IngestMessageHandler>.Instance);
+}
