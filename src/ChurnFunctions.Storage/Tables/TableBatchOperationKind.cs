@@ -1,0 +1,11 @@
+namespace ChurnFunctions.Storage.Tables;
+
+public enum TableBatchOperationKind
+{
+    Insert,
+    UpsertReplace,
+    UpsertMerge,
+    UpdateReplace,
+    UpdateMerge,
+    Delete,
+}
