@@ -1,0 +1,80 @@
+using ChurnFunctions.Analytics.Data;
+using ChurnFunctions.Analytics.Numerics;
+using static MathNet.Numerics.SpecialFunctions;
+
+namespace ChurnFunctions.Analytics.Models;
+
+/// <summary>
+/// Pareto/NBD log-likelihood (Fader and Hardie's note on its derivation), all in log space:
+/// L = G(r+x) alpha^r beta^s / G(r) [ (alpha+T)^-(r+x) (beta+T)^-s + s I ],
+/// I = integral over [t_x, T] of (alpha+tau)^-(r+x) (beta+tau)^-(s+1) dtau
+///   = [F(t_x) - F(T)] / (r+s+x),  F(t) = 2F1(r+s+x, q; r+s+x+1; |alpha-beta|/(m+t)) / (m+t)^(r+s+x),
+/// with m = max(alpha, beta) and q = s+1 when alpha &gt;= beta, r+x otherwise (so the 2F1 argument is in [0, 1)).
+/// The difference F(t_x) - F(T) is taken in log space; it only cancels when t_x is close to T, where
+/// the term is negligible next to the first one.
+/// </summary>
+internal static class ParetoNbdLikelihood
+{
+    /// <summary>Log of the "alive at T" term and of the "died in (t_x, T]" term, without the shared constant.</summary>
+    public static (double Alive, double Died) LogTerms(double r, double alpha, double s, double beta, int x, double tx, double t)
+    {
+        var alive = -(r + x) * Math.Log(alpha + t) - s * Math.Log(beta + t);
+        if (tx >= t) return (alive, double.NegativeInfinity);
+        var a = r + s + x;
+        double m, d, q;
+        if (alpha >= beta) (m, d, q) = (alpha, alpha - beta, s + 1);
+        else (m, d, q) = (beta, beta - alpha, r + x);
+        var logFtx = Hypergeometric.LogA1(a, q, d / (m + tx)) - a * Math.Log(m + tx);
+        var logFt = Hypergeometric.LogA1(a, q, d / (m + t)) - a * Math.Log(m + t);
+        var died = Math.Log(s) + LogMath.LogDiffExp(logFtx, logFt) - Math.Log(a);
+        return (alive, died);
+    }
+
+    public static double LogLikelihood(ParetoNbdParameters p, int x, double tx, double t)
+    {
+        var (r, alpha, s, beta) = p;
+        var (alive, died) = LogTerms(r, alpha, s, beta, x, tx, t);
+        return GammaLn(r + x) - GammaLn(r) + r * Math.Log(alpha) + s * Math.Log(beta) + LogMath.LogAddExp(alive, died);
+    }
+
+    /// <summary>Mean negative log-likelihood over the groups at (ln r, ln alpha, ln s, ln beta).</summary>
+    public static double MeanNegative(FrequencyGroups groups, double[] logParams)
+    {
+        var r = Math.Exp(logParams[0]);
+        var alpha = Math.Exp(logParams[1]);
+        var s = Math.Exp(logParams[2]);
+        var beta = Math.Exp(logParams[3]);
+        Span<double> total = stackalloc double[1];
+        ParallelSum.Run(groups.Count, total, (start, end, acc) => acc[0] = Chunk(groups, r, alpha, s, beta, start, end));
+        return -total[0] / groups.TotalWeight;
+    }
+
+    private static double Chunk(FrequencyGroups g, double r, double alpha, double s, double beta, int start, int end)
+    {
+        var constant = -GammaLn(r) + r * Math.Log(alpha) + s * Math.Log(beta);
+        double ll = 0;
+        int currentX = -1;
+        double lgX = 0;
+        for (var i = start; i < end; i++)
+        {
+            var x = g.X[i];
+            if (x != currentX)
+            {
+                currentX = x;
+                lgX = GammaLn(r + x);
+            }
+
+            var (alive, died) = LogTerms(r, alpha, s, beta, x, g.Tx[i], g.T[i]);
+            ll += g.Weight[i] * (lgX + LogMath.LogAddExp(alive, died));
+        }
+
+        return ll + constant * TotalWeight(g, start, end);
+    }
+
+    private static double TotalWeight(FrequencyGroups g, int start, int end)
+    {
+        double sum = 0;
+        for (var i = start; i < end; i++) sum += g.Weight[i];
+        return sum;
+    }
+}
