@@ -8,7 +8,7 @@ namespace ChurnFunctions.Testing;
 
 /// <summary>
 /// A real Azurite (node_modules/azurite) on free loopback ports, started for the tests and killed (process tree)
-/// on dispose. In-memory by default; with <c>persistent: true</c> it keeps its data in a temp folder, so that
+/// on dispose. In-memory; <see cref="PersistentAzuriteFixture"/> keeps its data in a temp folder, so that
 /// <see cref="Stop"/> then <see cref="Start"/> (same ports, same folder) looks like an outage to the code under test.
 /// </summary>
 public class AzuriteFixture : IAsyncLifetime, IDisposable
@@ -28,7 +28,7 @@ public class AzuriteFixture : IAsyncLifetime, IDisposable
     {
     }
 
-    public AzuriteFixture(bool persistent)
+    protected AzuriteFixture(bool persistent)
     {
         Persistent = persistent;
         BlobPort = FreePort();

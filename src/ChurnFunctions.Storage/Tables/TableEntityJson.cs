@@ -72,9 +72,10 @@ internal static class TableEntityJson
 
     public static TableEntity Read(JsonElement element)
     {
+        // A $select without the keys returns entities without them.
         var entity = new TableEntity(
-            element.GetProperty("PartitionKey").GetString()!,
-            element.GetProperty("RowKey").GetString()!);
+            element.TryGetProperty("PartitionKey", out var partitionKey) ? partitionKey.GetString()! : string.Empty,
+            element.TryGetProperty("RowKey", out var rowKey) ? rowKey.GetString()! : string.Empty);
         foreach (var property in element.EnumerateObject())
         {
             var name = property.Name;
