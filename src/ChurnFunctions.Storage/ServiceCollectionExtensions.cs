@@ -1,0 +1,63 @@
+using ChurnFunctions.Core.Ports;
+using ChurnFunctions.Storage.Ports;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChurnFunctions.Storage;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the storage adapter: <see cref="StorageOptions"/> from "AzureWebJobsStorage" (the setting's value is a
+    /// connection string; its children describe an identity-based connection), one <see cref="StorageAccount"/>, and
+    /// the ports <see cref="ICustomerStore"/>, <see cref="IIdentityIndex"/>, <see cref="IMessageQueueFactory"/> and
+    /// <see cref="IBlobStore"/>. Options are validated on start. <paramref name="configure"/> sets tuning knobs in code.
+    /// </summary>
+    public static IServiceCollection AddChurnStorage(
+        this IServiceCollection services, IConfiguration configuration, Action<StorageOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<StorageOptions>()
+            .Configure(options =>
+            {
+                // The setting is both a value and a section, which the binder cannot express: read both here.
+                var section = configuration.GetSection(StorageOptions.SectionName);
+                options.ConnectionString = NullIfEmpty(section.Value) ?? options.ConnectionString;
+                options.AccountName = NullIfEmpty(section["accountName"]) ?? options.AccountName;
+                options.TableServiceUri = UriOrNull(section["tableServiceUri"]) ?? options.TableServiceUri;
+                options.QueueServiceUri = UriOrNull(section["queueServiceUri"]) ?? options.QueueServiceUri;
+                options.BlobServiceUri = UriOrNull(section["blobServiceUri"]) ?? options.BlobServiceUri;
+                options.ClientId = NullIfEmpty(section["clientId"]) ?? options.ClientId;
+                options.Credential = NullIfEmpty(section["credential"]) ?? options.Credential;
+                configure?.Invoke(options);
+            })
+            .ValidateDataAnnotations()
+            .Validate(o => o.IsConfigured, $"Storage is not configured: set '{StorageOptions.SectionName}' (a connection string) or '{StorageOptions.SectionName}__accountName'.")
+            .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.RetryBaseDelay >= TimeSpan.Zero, "AttemptTimeout must be positive and RetryBaseDelay not negative.")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => StorageAccount.Create(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value,
+            sp.GetService<ILoggerFactory>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ICustomerStore, TableCustomerStore>();
+        services.TryAddSingleton<IIdentityIndex, TableIdentityIndex>();
+        services.TryAddSingleton<IMessageQueueFactory, StorageMessageQueueFactory>();
+        services.TryAddSingleton<IBlobStore, StorageBlobStore>();
+        return services;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static Uri? UriOrNull(string? value) =>
+        NullIfEmpty(value) is { } text
+            ? Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : throw new OptionsValidationException(
+                StorageOptions.SectionName, typeof(StorageOptions), [$"A {StorageOptions.SectionName} service URI is not an absolute URI."])
+            : null;
+}
