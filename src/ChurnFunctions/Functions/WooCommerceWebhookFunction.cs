@@ -1,0 +1,20 @@
+using ChurnFunctions.Api.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Triggers = ChurnFunctions.Core.Triggers.Triggers;
+
+namespace ChurnFunctions.Functions;
+
+/// <summary>POST /api/webhooks/woocommerce: the body and headers go to <see cref="IngestEndpoints.WooCommerceAsync"/>, unchanged from the self-host.</summary>
+public sealed class WooCommerceWebhookFunction(IngestEndpoints endpoints)
+{
+    // The worker writes IActionResult return values, not IResult: the shared IResult is executed on the live HttpContext.
+    [Function("WooCommerceWebhook")]
+    public async Task Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = Triggers.WooCommerceWebhookRoute)] HttpRequest request,
+        CancellationToken cancellationToken)
+    {
+        var result = await endpoints.WooCommerceAsync(request, cancellationToken);
+        await result.ExecuteAsync(request.HttpContext);
+    }
+}
