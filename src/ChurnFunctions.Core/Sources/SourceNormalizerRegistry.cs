@@ -5,27 +5,27 @@ namespace ChurnFunctions.Core.Sources;
 /// <summary>Finds the normaliser of a source by name, case-insensitively ("Shopify" and "shopify" alike).</summary>
 public sealed class SourceNormalizerRegistry
 {
-    private readonly Dictionary<string, ISourceNormalizer> _bySource;
+    private readonly Dictionary<string, ISourceNormalizer> bySource;
 
     /// <exception cref="ArgumentException">Two normalisers claim the same source.</exception>
     public SourceNormalizerRegistry(IEnumerable<ISourceNormalizer> normalizers)
     {
-        _bySource = new Dictionary<string, ISourceNormalizer>(StringComparer.OrdinalIgnoreCase);
+        bySource = new Dictionary<string, ISourceNormalizer>(StringComparer.OrdinalIgnoreCase);
         foreach (var normalizer in normalizers)
         {
-            if (!_bySource.TryAdd(normalizer.Source, normalizer))
+            if (!bySource.TryAdd(normalizer.Source, normalizer))
             {
                 throw new ArgumentException($"Two normalizers are registered for source '{normalizer.Source}'.", nameof(normalizers));
             }
         }
     }
 
-    public IReadOnlyCollection<string> Sources => _bySource.Keys;
+    public IReadOnlyCollection<string> Sources => bySource.Keys;
 
     public bool TryGet(string? source, out ISourceNormalizer normalizer)
     {
         normalizer = null!;
-        return source is not null && _bySource.TryGetValue(source.Trim(), out normalizer!);
+        return source is not null && bySource.TryGetValue(source.Trim(), out normalizer!);
     }
 
     /// <exception cref="KeyNotFoundException">No normaliser handles <paramref name="source"/>.</exception>

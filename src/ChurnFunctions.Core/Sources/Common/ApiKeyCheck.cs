@@ -8,7 +8,7 @@ namespace ChurnFunctions.Core.Sources;
 /// Authenticates a request by its x-api-key header against <see cref="ApiOptions.KeyList"/>. Both sides are hashed
 /// first so the constant-time comparison also hides the keys' lengths, and every key is compared (no early exit).
 /// </summary>
-internal static class ApiKeyCheck
+public static class ApiKeyCheck
 {
     public const string HeaderName = "x-api-key";
 

@@ -10,9 +10,9 @@ namespace ChurnFunctions.Core.Sources.Csv;
 /// </summary>
 internal sealed class CsvRecordReader(string text)
 {
-    private readonly StringBuilder _field = new();
-    private int _position;
-    private int _line = 1;
+    private readonly StringBuilder field = new();
+    private int position;
+    private int line = 1;
 
     /// <summary>The 1-based line (of the text) on which the current record starts.</summary>
     public int Line { get; private set; }
@@ -25,42 +25,42 @@ internal sealed class CsvRecordReader(string text)
     public bool Read()
     {
         SkipBlankLines();
-        if (_position >= text.Length)
+        if (position >= text.Length)
         {
             return false;
         }
 
-        Line = _line;
-        var start = _position;
+        Line = line;
+        var start = position;
         Fields.Clear();
         while (true)
         {
             var endOfRecord = ReadField();
-            Fields.Add(_field.ToString());
+            Fields.Add(field.ToString());
             if (endOfRecord)
             {
                 break;
             }
         }
 
-        Raw = text[start.._position].TrimEnd('\r', '\n');
+        Raw = text[start..position].TrimEnd('\r', '\n');
         return true;
     }
 
-    /// <summary>Reads one field into <see cref="_field"/>; true when it ended the record.</summary>
+    /// <summary>Reads one field into <see cref="field"/>; true when it ended the record.</summary>
     private bool ReadField()
     {
-        _field.Clear();
+        field.Clear();
         var quoted = false;
-        while (_position < text.Length)
+        while (position < text.Length)
         {
-            var c = text[_position++];
+            var c = text[position++];
             if (quoted)
             {
-                if (c == '"' && _position < text.Length && text[_position] == '"')
+                if (c == '"' && position < text.Length && text[position] == '"')
                 {
-                    _field.Append('"');
-                    _position++;
+                    field.Append('"');
+                    position++;
                 }
                 else if (c == '"')
                 {
@@ -68,13 +68,13 @@ internal sealed class CsvRecordReader(string text)
                 }
                 else
                 {
-                    _line += c == '\n' ? 1 : 0;
-                    _field.Append(c);
+                    line += c == '\n' ? 1 : 0;
+                    field.Append(c);
                 }
             }
-            else if (c == '"' && _field.ToString().Trim().Length == 0)
+            else if (c == '"' && field.ToString().Trim().Length == 0)
             {
-                _field.Clear();
+                field.Clear();
                 quoted = true;
             }
             else if (c == ',')
@@ -83,17 +83,17 @@ internal sealed class CsvRecordReader(string text)
             }
             else if (c is '\n' or '\r')
             {
-                if (c == '\r' && _position < text.Length && text[_position] == '\n')
+                if (c == '\r' && position < text.Length && text[position] == '\n')
                 {
-                    _position++;
+                    position++;
                 }
 
-                _line++;
+                line++;
                 return true;
             }
             else
             {
-                _field.Append(c);
+                field.Append(c);
             }
         }
 
@@ -102,15 +102,15 @@ internal sealed class CsvRecordReader(string text)
 
     private void SkipBlankLines()
     {
-        while (_position < text.Length && text[_position] is '\n' or '\r')
+        while (position < text.Length && text[position] is '\n' or '\r')
         {
-            if (text[_position] == '\r' && _position + 1 < text.Length && text[_position + 1] == '\n')
+            if (text[position] == '\r' && position + 1 < text.Length && text[position + 1] == '\n')
             {
-                _position++;
+                position++;
             }
 
-            _position++;
-            _line++;
+            position++;
+            line++;
         }
     }
 }
