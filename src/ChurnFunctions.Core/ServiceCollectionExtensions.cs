@@ -1,5 +1,6 @@
 using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Ingest;
+using ChurnFunctions.Core.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +17,7 @@ public static class ServiceCollectionExtensions
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
+        services.AddSourceNormalizers();
         services.AddSingleton<CustomerMerger>();
         services.AddSingleton<CustomerResolver>();
         services.AddSingleton<CustomerQueries>();

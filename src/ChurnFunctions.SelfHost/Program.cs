@@ -1,1 +1,9 @@
-return 0;
+using System.CommandLine;
+using ChurnFunctions.SelfHost.Commands;
+
+var root = new RootCommand("churn: ChurnFunctions self-hosted: ingest, churn analytics and campaigns on Azure Storage or Azurite.")
+{
+    ServeCommand.Create(),
+    ImportCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

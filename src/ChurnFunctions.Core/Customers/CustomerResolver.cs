@@ -19,46 +19,36 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
         }
 
         var keys = IdentityKeys.For(identity);
-        var holders = new List<string>(keys.Count);
-        var unclaimed = new List<string>(keys.Count);
+        var holderOf = new Dictionary<string, string>(keys.Count, StringComparer.Ordinal);
         foreach (var key in keys)
         {
             if (await index.FindAsync(key, cancellationToken) is { } holder)
             {
-                AddDistinct(holders, await merger.FollowAsync(holder, cancellationToken));
-            }
-            else
-            {
-                unclaimed.Add(key);
+                holderOf[key] = await merger.FollowAsync(holder, cancellationToken);
             }
         }
 
-        var survivor = holders.Count > 0 ? holders[0] : CustomerIds.FromIdentityKey(keys[0]);
-        foreach (var key in unclaimed)
+        // Keys are in priority order, so the first holder is the strongest match.
+        var survivor = holderOf.Count > 0 ? holderOf[keys.First(holderOf.ContainsKey)] : CustomerIds.FromIdentityKey(keys[0]);
+        foreach (var key in keys.Where(k => !holderOf.ContainsKey(k)))
         {
             // Another delivery may claim the key between the lookup and here: the claim tells us who won.
             var holder = await index.ClaimAsync(key, survivor, cancellationToken);
-            if (holder != survivor)
-            {
-                AddDistinct(holders, await merger.FollowAsync(holder, cancellationToken));
-            }
+            holderOf[key] = holder == survivor ? survivor : await merger.FollowAsync(holder, cancellationToken);
         }
 
-        foreach (var other in holders.Where(h => h != survivor))
+        foreach (var other in holderOf.Values.Where(h => h != survivor).Distinct())
         {
             LogMerging(logger, other, survivor);
             await merger.MergeAsync(other, survivor, cancellationToken);
         }
 
-        return survivor;
-    }
-
-    private static void AddDistinct(List<string> ids, string id)
-    {
-        if (!ids.Contains(id))
+        foreach (var key in keys.Where(k => holderOf[k] != survivor))
         {
-            ids.Add(id);
+            await index.AssignAsync(key, survivor, cancellationToken);
         }
+
+        return survivor;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Merging customer {FromCustomerId} into {IntoCustomerId}")]

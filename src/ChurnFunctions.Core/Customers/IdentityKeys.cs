@@ -9,6 +9,9 @@ public static class IdentityKeys
 
     public static string ForPhone(string e164Phone) => "phone:" + e164Phone;
 
+    /// <summary>The key that finds an order's buyer, for refunds that arrive without one (Shopify's refunds/create).</summary>
+    public static string ForOrder(string source, string orderExternalId) => $"order:{source}:{orderExternalId}";
+
     public static IReadOnlyList<string> For(CustomerIdentity identity)
     {
         var keys = new List<string>(3);

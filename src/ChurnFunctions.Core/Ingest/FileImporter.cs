@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChurnFunctions.Core.Sources;
 
 namespace ChurnFunctions.Core.Ingest;
 
@@ -11,7 +12,7 @@ namespace ChurnFunctions.Core.Ingest;
 /// in-process (rather than through the queue) lets the summary count duplicates and rejections exactly.
 /// Re-importing a file stores nothing twice: row ids come from the file's line numbers.
 /// </summary>
-public sealed class FileImporter(IEnumerable<ISourceNormalizer> normalizers, IngestProcessor processor, TimeProvider time)
+public sealed class FileImporter(SourceNormalizerRegistry normalizers, IngestProcessor processor, TimeProvider time)
 {
     public const int RowsPerEnvelope = 500;
     private const int MaxReasons = 100;
@@ -25,7 +26,7 @@ public sealed class FileImporter(IEnumerable<ISourceNormalizer> normalizers, Ing
             ImportFormat.Cdnow => SourceNames.Cdnow,
             _ => SourceNames.Pos,
         };
-        var normalizer = normalizers.Single(n => string.Equals(n.Source, source, StringComparison.OrdinalIgnoreCase));
+        var normalizer = normalizers.Get(source);
         var stopwatch = Stopwatch.StartNew();
         long rows = 0, stored = 0, duplicates = 0, rejected = 0;
         var reasons = new List<string>();
@@ -80,6 +81,12 @@ public sealed class FileImporter(IEnumerable<ISourceNormalizer> normalizers, Ing
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
+            if (lineNumber == 1 && !hasHeader && !StartsWithNumber(line))
+            {
+                // CDNOW's title line (" customer_id  date ..."): a header that is not repeated per envelope.
+                continue;
+            }
+
             if (rows == 0)
             {
                 firstLine = lineNumber;
@@ -109,6 +116,12 @@ public sealed class FileImporter(IEnumerable<ISourceNormalizer> normalizers, Ing
         }
     }
 
+    private static bool StartsWithNumber(string line)
+    {
+        var trimmed = line.AsSpan().TrimStart();
+        return trimmed.Length > 0 && char.IsAsciiDigit(trimmed[0]);
+    }
+
     private IEnumerable<(IngestEnvelope, int)> ReadJsonChunks(string path, string source)
     {
         var node = JsonNode.Parse(File.ReadAllText(path));
@@ -124,6 +137,6 @@ public sealed class FileImporter(IEnumerable<ISourceNormalizer> normalizers, Ing
         new(source, time.GetUtcNow(), new Dictionary<string, string>
         {
             // The first data row's line in the file: row ids derive from it, so they are stable across imports.
-            ["X-First-Line"] = firstLine.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [ImportHeaders.FirstLine] = firstLine.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, body);
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ChurnFunctions.Core.Ports;
+using ChurnFunctions.Core.Sources;
 using ChurnFunctions.Core.Triggers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace ChurnFunctions.Core.Ingest;
 /// poison queue with its reason and the handler returns, so nothing is dropped without a trace.
 /// </summary>
 public sealed partial class IngestMessageHandler(
-    IEnumerable<ISourceNormalizer> normalizers,
+    SourceNormalizerRegistry normalizers,
     IngestProcessor processor,
     IBlobStore blobs,
     IMessageQueueFactory queues,
@@ -21,9 +22,6 @@ public sealed partial class IngestMessageHandler(
     TimeProvider time,
     ILogger<IngestMessageHandler> logger)
 {
-    private readonly Dictionary<string, ISourceNormalizer> bySource =
-        normalizers.ToDictionary(n => n.Source, StringComparer.OrdinalIgnoreCase);
-
     public async Task<IngestOutcome> HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken)
     {
         try
@@ -42,7 +40,7 @@ public sealed partial class IngestMessageHandler(
     private async Task<IngestOutcome> ProcessAsync(string messageText, CancellationToken cancellationToken)
     {
         var envelope = IngestEnvelopeSerializer.Deserialize(messageText);
-        if (!bySource.TryGetValue(envelope.Source, out var normalizer))
+        if (!normalizers.TryGet(envelope.Source, out var normalizer))
         {
             throw new InvalidIngestMessageException($"Unknown source '{envelope.Source}'.");
         }

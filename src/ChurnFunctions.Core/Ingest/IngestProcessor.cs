@@ -12,11 +12,16 @@ namespace ChurnFunctions.Core.Ingest;
 /// </summary>
 public sealed partial class IngestProcessor(
     ICustomerStore store,
+    IIdentityIndex index,
     CustomerResolver resolver,
+    CustomerMerger merger,
     TimeProvider time,
     ILogger<IngestProcessor> logger)
 {
     private const int MaxAttempts = 200;
+
+    // Sources whose refunds may arrive without the buyer: their orders are indexed so the refund finds its customer.
+    private static readonly HashSet<string> RefundsWithoutBuyer = new(StringComparer.OrdinalIgnoreCase) { SourceNames.Shopify };
 
     public async Task<IngestOutcome> ProcessAsync(IReadOnlyList<NormalizedTransaction> transactions, CancellationToken cancellationToken)
     {
@@ -40,7 +45,11 @@ public sealed partial class IngestProcessor(
         foreach (var item in transactions)
         {
             string customerId;
-            if (item.Customer is null)
+            if (item.Customer is null && item.Transaction is { Kind: TransactionKind.Refund, RefundOf: { } order })
+            {
+                customerId = await OrderCustomerAsync(item.Transaction.Source, order, cancellationToken);
+            }
+            else if (item.Customer is null)
             {
                 customerId = CustomerIds.Anonymous;
             }
@@ -89,8 +98,11 @@ public sealed partial class IngestProcessor(
             switch (await store.CommitAsync(record, current?.ETag, rows, cancellationToken))
             {
                 case WriteOutcome.Written:
+                    await IndexOrdersAsync(customerId, items, cancellationToken);
                     return new IngestOutcome(items.Count, 0);
                 case WriteOutcome.Duplicate when items.Count == 1:
+                    // Indexed again: the first delivery may have stopped between its commit and its index write.
+                    await IndexOrdersAsync(customerId, items, cancellationToken);
                     LogDuplicate(logger, items[0].Transaction.Source, items[0].Transaction.ExternalId, customerId);
                     return new IngestOutcome(0, 1);
                 case WriteOutcome.Duplicate:
@@ -109,6 +121,27 @@ public sealed partial class IngestProcessor(
         }
 
         throw new InvalidOperationException($"Customer {customerId} kept changing under {MaxAttempts} attempts to store a transaction.");
+    }
+
+    private async Task<string> OrderCustomerAsync(string source, string orderExternalId, CancellationToken cancellationToken)
+    {
+        if (!RefundsWithoutBuyer.Contains(source))
+        {
+            return CustomerIds.Anonymous;
+        }
+
+        // Unknown order: the refund may have overtaken its order, so fail and let the retry find it.
+        var holder = await index.FindAsync(IdentityKeys.ForOrder(source, orderExternalId), cancellationToken)
+            ?? throw new InvalidOperationException($"Refund for {source} {orderExternalId}, an order not stored yet.");
+        return await merger.FollowAsync(holder, cancellationToken);
+    }
+
+    private async Task IndexOrdersAsync(string customerId, IReadOnlyList<NormalizedTransaction> items, CancellationToken cancellationToken)
+    {
+        foreach (var t in items.Select(i => i.Transaction).Where(t => t.Kind == TransactionKind.Purchase && RefundsWithoutBuyer.Contains(t.Source)))
+        {
+            await index.AssignAsync(IdentityKeys.ForOrder(t.Source, t.ExternalId), customerId, cancellationToken);
+        }
     }
 
     // Short and jittered: contention is between handlers of the same process or a few instances.

@@ -1,6 +1,7 @@
 using System.Net.Mime;
 using System.Text;
 using ChurnFunctions.Core.Ports;
+using ChurnFunctions.Core.Sources;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,7 @@ namespace ChurnFunctions.Core.Ingest;
 /// written for a rejected delivery; the platform gets its answer without waiting for storage of the transaction.
 /// </summary>
 public sealed partial class WebhookIntake(
-    IEnumerable<ISourceNormalizer> normalizers,
+    SourceNormalizerRegistry normalizers,
     IMessageQueueFactory queues,
     IBlobStore blobs,
     IOptions<WebhookOptions> webhookOptions,
@@ -20,15 +21,12 @@ public sealed partial class WebhookIntake(
     TimeProvider time,
     ILogger<WebhookIntake> logger)
 {
-    private readonly Dictionary<string, ISourceNormalizer> bySource =
-        normalizers.ToDictionary(n => n.Source, StringComparer.OrdinalIgnoreCase);
-
     public int MaxBodyBytes => webhookOptions.Value.MaxBodyBytes;
 
     public async Task<IntakeResult> AcceptAsync(
         string source, string? contentType, IReadOnlyDictionary<string, string> headers, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
-        var normalizer = bySource[source];
+        var normalizer = normalizers.Get(source);
         if (body.Length > MaxBodyBytes)
         {
             return new(IntakeStatus.TooLarge, $"The body is larger than {MaxBodyBytes} bytes.");

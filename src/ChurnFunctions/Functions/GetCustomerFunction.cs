@@ -16,7 +16,7 @@ public sealed class GetCustomerFunction(CustomerEndpoints endpoints)
         string id,
         CancellationToken cancellationToken)
     {
-        var result = await endpoints.GetAsync(id, cancellationToken);
+        var result = await endpoints.GetAsync(id, request, cancellationToken);
         await result.ExecuteAsync(request.HttpContext);
     }
 }

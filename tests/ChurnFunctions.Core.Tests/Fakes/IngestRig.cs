@@ -11,7 +11,7 @@ internal sealed class IngestRig
     {
         Merger = new CustomerMerger(Store, Index);
         Resolver = new CustomerResolver(Index, Merger, NullLogger<CustomerResolver>.Instance);
-        Processor = new IngestProcessor(Store, Resolver, TimeProvider.System, NullLogger<IngestProcessor>.Instance);
+        Processor = new IngestProcessor(Store, Index, Resolver, Merger, TimeProvider.System, NullLogger<IngestProcessor>.Instance);
     }
 
     public InMemoryCustomerStore Store { get; } = new();

@@ -1,11 +1,10 @@
 using System.Text.Json;
 using ChurnFunctions.Core.Ingest;
-using ChurnFunctions.Core.Ports;
+using ChurnFunctions.Core.Sources;
 using ChurnFunctions.Core.Tests.Fakes;
 using ChurnFunctions.Core.Triggers;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Moq;
 
 namespace ChurnFunctions.Core.Tests.Ingest;
 
@@ -14,13 +13,11 @@ public sealed class IngestMessageHandlerTests
     private readonly IngestRig rig = new();
     private readonly RecordingQueues queues = new();
     private readonly InMemoryBlobStore blobs = new();
-    private readonly Mock<ISourceNormalizer> normalizer = new();
+    private readonly FakeNormalizer normalizer = new();
 
     public IngestMessageHandlerTests()
     {
-        normalizer.SetupGet(n => n.Source).Returns("test");
-        normalizer.Setup(n => n.Normalize(It.IsAny<IngestEnvelope>()))
-            .Returns((IngestEnvelope e) => NormalizationResult.Of(Tx.For(Tx.Purchase(e.Body!, "2024-01-10T10:00:00Z", 1m), platformKey: "pos:1")));
+        normalizer.OnNormalize = e => NormalizationResult.Of(Tx.For(Tx.Purchase(e.Body!, "2024-01-10T10:00:00Z", 1m), platformKey: "pos:1"));
     }
 
     [Fact]
@@ -46,7 +43,7 @@ public sealed class IngestMessageHandlerTests
     [Fact]
     public async Task A_failure_before_the_last_attempt_is_rethrown_so_the_message_is_retried()
     {
-        normalizer.Setup(n => n.Normalize(It.IsAny<IngestEnvelope>())).Throws(new TimeoutException("storage slow"));
+        normalizer.OnNormalize = _ => throw new TimeoutException("storage slow");
 
         await Assert.ThrowsAsync<TimeoutException>(() => Handler().HandleAsync(Envelope("order:1"), 4, default));
         Assert.Empty(queues.Sent(Triggers.Triggers.IngestPoisonQueue));
@@ -55,7 +52,7 @@ public sealed class IngestMessageHandlerTests
     [Fact]
     public async Task Message_that_fails_its_fifth_attempt_goes_to_the_poison_queue_with_its_reason()
     {
-        normalizer.Setup(n => n.Normalize(It.IsAny<IngestEnvelope>())).Throws(new TimeoutException("storage slow"));
+        normalizer.OnNormalize = _ => throw new TimeoutException("storage slow");
         var message = Envelope("order:1");
 
         await Handler().HandleAsync(message, 5, default);
@@ -79,7 +76,7 @@ public sealed class IngestMessageHandlerTests
     [Fact]
     public async Task An_invalid_payload_goes_to_poison_with_its_field_errors()
     {
-        normalizer.Setup(n => n.Normalize(It.IsAny<IngestEnvelope>())).Returns(NormalizationResult.Invalid("total", "must be a number"));
+        normalizer.OnNormalize = _ => NormalizationResult.Invalid("total", "must be a number");
 
         await Handler().HandleAsync(Envelope("x"), 1, default);
 
@@ -91,6 +88,6 @@ public sealed class IngestMessageHandlerTests
         IngestEnvelopeSerializer.Serialize(new IngestEnvelope("test", DateTimeOffset.UnixEpoch, new Dictionary<string, string>(), body));
 
     private IngestMessageHandler Handler() => new(
-        [normalizer.Object], rig.Processor, blobs, queues, Options.Create(new IngestOptions()), TimeProvider.System,
+        new SourceNormalizerRegistry([normalizer]), rig.Processor, blobs, queues, Options.Create(new IngestOptions()), TimeProvider.System,
         NullLogger<IngestMessageHandler>.Instance);
 }

@@ -93,4 +93,27 @@ public sealed class IngestProcessorTests
         Assert.Equal(250, outcome.Stored);
         Assert.Equal(3, rig.Store.Commits);
     }
+
+    [Fact]
+    public async Task A_refund_without_a_buyer_finds_the_customer_of_its_order()
+    {
+        var order = Tx.Purchase("order:7", "2024-01-10T10:00:00Z", 50m) with { Source = SourceNames.Shopify };
+        await rig.Processor.ProcessAsync([Tx.For(order, platformKey: "shopify:1")], default);
+        var refund = Tx.Refund("refund:9", "order:7", "2024-01-12T10:00:00Z", 20m) with { Source = SourceNames.Shopify };
+
+        await rig.Processor.ProcessAsync([new NormalizedTransaction(refund, null)], default);
+
+        var record = (await rig.Store.GetAsync(rig.Index.Keys["shopify:1"], default))!.Value;
+        Assert.Equal(30m, record.NetSpend);
+        Assert.Equal(1, record.RefundCount);
+    }
+
+    [Fact]
+    public async Task A_refund_that_overtakes_its_order_fails_so_it_is_retried()
+    {
+        var refund = Tx.Refund("refund:9", "order:404", "2024-01-12T10:00:00Z", 20m) with { Source = SourceNames.Shopify };
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => rig.Processor.ProcessAsync([new NormalizedTransaction(refund, null)], default));
+        Assert.Null(await rig.Store.GetAsync(CustomerIds.Anonymous, default));
+    }
 }

@@ -1,10 +1,10 @@
 using System.Text;
 using ChurnFunctions.Core.Ingest;
+using ChurnFunctions.Core.Sources;
 using ChurnFunctions.Core.Tests.Fakes;
 using ChurnFunctions.Core.Triggers;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Moq;
 
 namespace ChurnFunctions.Core.Tests.Ingest;
 
@@ -13,16 +13,7 @@ public sealed class WebhookIntakeTests
     private static readonly Dictionary<string, string> Headers = new() { ["X-Topic"] = "orders/create", ["X-Signature"] = "sig", ["Other"] = "x" };
     private readonly RecordingQueues queues = new();
     private readonly InMemoryBlobStore blobs = new();
-    private readonly Mock<ISourceNormalizer> normalizer = new();
-
-    public WebhookIntakeTests()
-    {
-        normalizer.SetupGet(n => n.Source).Returns("test");
-        normalizer.SetupGet(n => n.ContentTypes).Returns(["application/json"]);
-        normalizer.SetupGet(n => n.KeptHeaders).Returns(["X-Topic"]);
-        normalizer.Setup(n => n.Verify(It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<ReadOnlySpan<byte>>())).Returns(SignatureCheck.Valid);
-        normalizer.Setup(n => n.Normalize(It.IsAny<IngestEnvelope>())).Returns(NormalizationResult.Of());
-    }
+    private readonly FakeNormalizer normalizer = new();
 
     [Fact]
     public async Task Accepts_a_valid_delivery_and_enqueues_the_raw_body_with_the_kept_headers()
@@ -41,7 +32,7 @@ public sealed class WebhookIntakeTests
     [InlineData(SignatureCheck.Invalid)]
     public async Task Rejects_webhook_with_missing_or_bad_signature_and_enqueues_nothing(SignatureCheck check)
     {
-        normalizer.Setup(n => n.Verify(It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<ReadOnlySpan<byte>>())).Returns(check);
+        normalizer.Signature = check;
 
         var result = await Accept("{}");
 
@@ -52,7 +43,7 @@ public sealed class WebhookIntakeTests
     [Fact]
     public async Task Acknowledges_an_unsigned_ping_and_enqueues_nothing()
     {
-        normalizer.Setup(n => n.Verify(It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<ReadOnlySpan<byte>>())).Returns(SignatureCheck.UnsignedPing);
+        normalizer.Signature = SignatureCheck.UnsignedPing;
 
         var result = await Accept("webhook_id=3");
 
@@ -66,7 +57,7 @@ public sealed class WebhookIntakeTests
         var result = await Accept("{}", "text/plain");
 
         Assert.Equal(IntakeStatus.UnsupportedMediaType, result.Status);
-        normalizer.Verify(n => n.Verify(It.IsAny<IReadOnlyDictionary<string, string>>(), It.IsAny<ReadOnlySpan<byte>>()), Times.Never);
+        Assert.Equal(0, normalizer.VerifyCalls);
     }
 
     [Fact]
@@ -87,7 +78,7 @@ public sealed class WebhookIntakeTests
     [Fact]
     public async Task Rejects_an_invalid_payload_with_its_field_errors_and_enqueues_nothing()
     {
-        normalizer.Setup(n => n.Normalize(It.IsAny<IngestEnvelope>())).Returns(NormalizationResult.Invalid("[0].total", "required"));
+        normalizer.OnNormalize = _ => NormalizationResult.Invalid("[0].total", "required");
 
         var result = await Accept("[{}]");
 
@@ -120,7 +111,7 @@ public sealed class WebhookIntakeTests
     private Task<IntakeResult> Accept(string body, string contentType = "application/json")
     {
         var intake = new WebhookIntake(
-            [normalizer.Object], queues, blobs, Options.Create(new WebhookOptions()), Options.Create(new IngestOptions()),
+            new SourceNormalizerRegistry([normalizer]), queues, blobs, Options.Create(new WebhookOptions()), Options.Create(new IngestOptions()),
             TimeProvider.System, NullLogger<WebhookIntake>.Instance);
         return intake.AcceptAsync("test", contentType, Headers, Encoding.UTF8.GetBytes(body), default);
     }

@@ -1,0 +1,23 @@
+using ChurnFunctions.Api.Http;
+using ChurnFunctions.Core;
+using ChurnFunctions.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChurnFunctions.Api;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Everything both hosts share: the use cases, the storage adapter and the HTTP endpoint handlers.</summary>
+    public static IServiceCollection AddChurnFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddProblemDetails();
+        services.AddChurnCore(configuration);
+        services.AddChurnStorage(configuration);
+        services.AddSingleton<IngestEndpoints>();
+        services.AddSingleton<ApiKeyGate>();
+        services.AddSingleton<CustomerEndpoints>();
+        services.AddSingleton<HealthEndpoint>();
+        return services;
+    }
+}

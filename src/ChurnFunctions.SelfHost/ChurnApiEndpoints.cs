@@ -1,0 +1,31 @@
+using ChurnFunctions.Api.Http;
+using ChurnFunctions.Core.Triggers;
+
+namespace ChurnFunctions.SelfHost;
+
+/// <summary>Maps every HTTP trigger of <see cref="Triggers"/> under /api, each to its shared handler.</summary>
+public static class ChurnApiEndpoints
+{
+    public static IEndpointRouteBuilder MapChurnApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        foreach (var trigger in Triggers.Http)
+        {
+            api.MapMethods(trigger.Route, [trigger.Method], HandlerFor(trigger.Name)).WithName(trigger.Name);
+        }
+
+        return app;
+    }
+
+    private static Delegate HandlerFor(string triggerName) => triggerName switch
+    {
+        "ShopifyWebhook" => (HttpRequest r, IngestEndpoints e, CancellationToken ct) => e.ShopifyAsync(r, ct),
+        "WooCommerceWebhook" => (HttpRequest r, IngestEndpoints e, CancellationToken ct) => e.WooCommerceAsync(r, ct),
+        "SquareWebhook" => (HttpRequest r, IngestEndpoints e, CancellationToken ct) => e.SquareAsync(r, ct),
+        "PosTransactions" => (HttpRequest r, IngestEndpoints e, CancellationToken ct) => e.PosAsync(r, ct),
+        "GetCustomer" => (string id, HttpRequest r, CustomerEndpoints e, CancellationToken ct) => e.GetAsync(id, r, ct),
+        "FindCustomers" => (HttpRequest r, CustomerEndpoints e, CancellationToken ct) => e.FindAsync(r, ct),
+        "Health" => (HealthEndpoint e) => e.Get(),
+        _ => throw new InvalidOperationException($"No self-host handler for trigger '{triggerName}'."),
+    };
+}

@@ -1,0 +1,33 @@
+using ChurnFunctions.Api;
+using ChurnFunctions.Core.Ingest;
+using ChurnFunctions.SelfHost.Configuration;
+using ChurnFunctions.SelfHost.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChurnFunctions.SelfHost;
+
+/// <summary>The self-host: the same handlers as the Functions app, behind Kestrel, queue listeners and timers.</summary>
+public static class ChurnHost
+{
+    /// <param name="configure">Lets tests and the benchmark add settings or services before the app is built.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Configuration.AddFunctionsLocalSettings(Path.Combine(builder.Environment.ContentRootPath, "local.settings.json"));
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration.AddCommandLine(args);
+        builder.Configuration["AzureWebJobsStorage"] ??= "UseDevelopmentStorage=true";
+
+        builder.Services.AddChurnFunctions(builder.Configuration);
+        builder.Services.AddQueueTrigger(
+            Core.Triggers.Triggers.IngestQueue,
+            (services, message, ct) => services.GetRequiredService<IngestMessageHandler>().HandleAsync(message.Text, message.DequeueCount, ct));
+
+        configure?.Invoke(builder);
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapChurnApi();
+        return app;
+    }
+}
