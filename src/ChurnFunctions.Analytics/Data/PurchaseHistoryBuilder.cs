@@ -14,6 +14,8 @@ public sealed class PurchaseHistoryBuilder
     private int[] _day;
     private double[] _amount;
     private int _count;
+    private long _lastId;
+    private int _lastCustomer;
 
     public PurchaseHistoryBuilder(bool hasAmounts = true, int expectedRows = 1024, int expectedCustomers = 256)
     {
@@ -33,7 +35,10 @@ public sealed class PurchaseHistoryBuilder
 
     public void Add(long customerId, int dayNumber, double amount = 0)
     {
-        if (!_index.TryGetValue(customerId, out var customer))
+        // Exports are usually grouped by customer: skip the hash lookup while the id repeats.
+        int customer;
+        if (customerId == _lastId && _count > 0) customer = _lastCustomer;
+        else if (!_index.TryGetValue(customerId, out customer))
         {
             customer = _index.Count;
             if (customer == _ids.Length) Array.Resize(ref _ids, _ids.Length * 2);
@@ -49,6 +54,8 @@ public sealed class PurchaseHistoryBuilder
             Array.Resize(ref _amount, size);
         }
 
+        _lastId = customerId;
+        _lastCustomer = customer;
         _customer[_count] = customer;
         _day[_count] = dayNumber;
         _amount[_count] = amount;
@@ -62,14 +69,25 @@ public sealed class PurchaseHistoryBuilder
         for (var i = 0; i < _count; i++) offsets[_customer[i] + 1]++;
         for (var c = 0; c < customers; c++) offsets[c + 1] += offsets[c];
 
-        var days = new int[_count];
-        var amounts = new double[_count];
-        var cursor = (int[])offsets.Clone();
-        for (var i = 0; i < _count; i++)
+        int[] days;
+        double[] amounts;
+        if (IsGroupedByCustomer())
         {
-            var at = cursor[_customer[i]]++;
-            days[at] = _day[i];
-            amounts[at] = _amount[i];
+            // Rows already arrive customer by customer: the columns are in place, no scatter copy needed.
+            days = _day;
+            amounts = _amount;
+        }
+        else
+        {
+            days = new int[_count];
+            amounts = new double[_count];
+            var cursor = (int[])offsets.Clone();
+            for (var i = 0; i < _count; i++)
+            {
+                var at = cursor[_customer[i]]++;
+                days[at] = _day[i];
+                amounts[at] = _amount[i];
+            }
         }
 
         var write = 0;
@@ -96,7 +114,20 @@ public sealed class PurchaseHistoryBuilder
         offsets[customers] = write;
         Array.Resize(ref days, write);
         Array.Resize(ref amounts, write);
+        // The builder is spent: drop the row buffers (the columns may have been handed on).
+        _customer = _day = [];
+        _amount = [];
+        _count = 0;
+        _index.Clear();
         return new PurchaseHistory(_ids[..customers], offsets, days, amounts, _hasAmounts);
+    }
+
+    private bool IsGroupedByCustomer()
+    {
+        // Dense indices are handed out in order of first appearance, so grouped input is non-decreasing.
+        for (var i = 1; i < _count; i++)
+            if (_customer[i] < _customer[i - 1]) return false;
+        return true;
     }
 
     private static bool IsSorted(int[] days, int start, int end)

@@ -51,7 +51,7 @@ internal static class BgNbdLikelihood
         var psiB = DiGamma(b);
         double ll = 0, dr = 0, dAlpha = 0, da = 0, db = 0;
         int currentX = -1;
-        double constX = 0, drX = 0, daX = 0, dbX = 0;
+        double constX = 0, drX = 0, daX = 0, dbX = 0, logBx = 0;
         for (var i = start; i < end; i++)
         {
             var x = g.X[i];
@@ -63,6 +63,7 @@ internal static class BgNbdLikelihood
                 drX = DiGamma(r + x) - psiR + logAlpha;
                 daX = psiAb - psiAbx;
                 dbX = psiAb + DiGamma(b + x) - psiB - psiAbx;
+                logBx = x > 0 ? Math.Log(b + x - 1) : 0;
             }
 
             var w = g.Weight[i];
@@ -73,9 +74,12 @@ internal static class BgNbdLikelihood
             if (x > 0)
             {
                 logAtx = Math.Log(alpha + g.Tx[i]);
-                var a4 = logA - Math.Log(b + x - 1) - rx * logAtx;
-                tail = LogMath.LogAddExp(a3, a4);
-                w4 = Math.Exp(a4 - tail);
+                var a4 = logA - logBx - rx * logAtx;
+                // log-sum-exp and the weight of the second term share one exp.
+                var d = a4 - a3;
+                var e = Math.Exp(-Math.Abs(d));
+                tail = Math.Max(a3, a4) + LogMath.Log1P(e);
+                w4 = d > 0 ? 1 / (1 + e) : e / (1 + e);
             }
             else tail = a3;
 

@@ -40,9 +40,11 @@ internal static class Hypergeometric
     internal static double LogA1Series(double a, double b, double z)
     {
         double term = 1, sum = 1, logScale = 0;
+        var peak = b * z / (1 - z); // terms rise until about here; only stop on the falling side
         for (var n = 0; n < MaxTerms; n++)
         {
-            term *= (a + n) / (a + n + 1) * (b + n) / (n + 1) * z;
+            // One division per term: the loop is latency-bound and this is the Pareto/NBD fit's inner loop.
+            term *= (a + n) * (b + n) * z / ((a + n + 1) * (n + 1));
             sum += term;
             if (sum > 1e250)
             {
@@ -52,7 +54,7 @@ internal static class Hypergeometric
                 logScale += 250 * Math.Log(10);
             }
 
-            if (term <= 1e-17 * sum && n > b * z / (1 - z)) break;
+            if (term <= 1e-17 * sum && n > peak) break;
         }
 
         return logScale + Math.Log(sum);

@@ -9,10 +9,11 @@ internal static class ParallelSum
     public const int Threshold = 40_000;
 
     /// <summary>Calls <paramref name="chunk"/>(start, end, accumulator) and adds the per-chunk accumulators into <paramref name="total"/>.</summary>
-    public static void Run(int count, Span<double> total, Action<int, int, double[]> chunk)
+    /// <param name="threshold">Items below which one thread is used; lower it for expensive items (Pareto/NBD's 2F1).</param>
+    public static void Run(int count, Span<double> total, Action<int, int, double[]> chunk, int threshold = Threshold)
     {
         var width = total.Length;
-        var parts = count < Threshold ? 1 : Math.Min(Environment.ProcessorCount, 8);
+        var parts = count < threshold ? 1 : Math.Min(Environment.ProcessorCount, 8);
         if (parts == 1)
         {
             var single = new double[width];
