@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Core;
 
 namespace ChurnFunctions.Storage.Connection;
@@ -6,7 +7,8 @@ namespace ChurnFunctions.Storage.Connection;
 internal sealed class BearerTokenAuthorizer(TokenCredential credential, TimeProvider timeProvider) : StorageAuthorizer
 {
     private static readonly TokenRequestContext Scope = new(["https://storage.azure.com/.default"]);
-    private AccessToken _token;
+    // A class holder, swapped whole, so no thread reads a half-written AccessToken struct.
+    private volatile StrongBox<AccessToken>? _token;
 
     public override async ValueTask AuthorizeAsync(HttpRequestMessage request, StorageService service, CancellationToken cancellationToken)
     {
@@ -18,13 +20,13 @@ internal sealed class BearerTokenAuthorizer(TokenCredential credential, TimeProv
     {
         // A race refreshes twice at worst; Azure.Identity caches tokens underneath.
         var current = _token;
-        if (!IsFresh(current))
+        if (current is null || !IsFresh(current.Value))
         {
-            current = await credential.GetTokenAsync(Scope, cancellationToken).ConfigureAwait(false);
+            current = new StrongBox<AccessToken>(await credential.GetTokenAsync(Scope, cancellationToken).ConfigureAwait(false));
             _token = current;
         }
 
-        return current.Token;
+        return current.Value.Token;
     }
 
     private bool IsFresh(AccessToken token)
