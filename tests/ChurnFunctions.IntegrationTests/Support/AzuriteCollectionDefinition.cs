@@ -1,0 +1,6 @@
+using ChurnFunctions.Testing;
+
+namespace ChurnFunctions.IntegrationTests.Support;
+
+[CollectionDefinition(AzuriteCollection.Name)]
+public sealed class AzuriteCollectionDefinition : AzuriteCollection;

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace ChurnFunctions.IntegrationTests.Support;
+
+/// <summary>Signed deliveries as the platforms send them.</summary>
+internal static class Payloads
+{
+    public static string ShopifyOrder(long orderId, long customerId, string email, decimal total, string createdAt = "2024-03-14T18:42:08-04:00") =>
+        JsonSerializer.Serialize(new
+        {
+            id = orderId,
+            created_at = createdAt,
+            currency = "USD",
+            total_price = total.ToString("0.00", CultureInfo.InvariantCulture),
+            total_discounts = "0.00",
+            financial_status = "paid",
+            source_name = "web",
+            email,
+            customer = new { id = customerId, email, first_name = "Test", last_name = "Buyer" },
+            line_items = new[]
+            {
+                new { id = orderId * 10, sku = "SKU-1", product_type = "Footwear", quantity = 1, price = total.ToString("0.00", CultureInfo.InvariantCulture), total_discount = "0.00" },
+            },
+        });
+
+    public static HttpRequestMessage Shopify(string body, string eventId, string topic = "orders/create", string? secret = Secrets.Shopify)
+    {
+        var request = Json(HttpMethod.Post, "/api/webhooks/shopify", body);
+        request.Headers.Add("X-Shopify-Topic", topic);
+        request.Headers.Add("X-Shopify-Event-Id", eventId);
+        request.Headers.Add("X-Shopify-Webhook-Id", "wh-" + eventId);
+        if (secret is not null)
+        {
+            request.Headers.Add("X-Shopify-Hmac-Sha256", Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body))));
+        }
+
+        return request;
+    }
+
+    public static string PosTransaction(string id, string email, decimal total, string occurredAt = "2024-04-06T10:15:00+02:00", string? note = null) =>
+        JsonSerializer.Serialize(new
+        {
+            id,
+            occurredAt,
+            currency = "EUR",
+            total,
+            location = note ?? "store-12",
+            customer = new { email },
+            lines = new[] { new { sku = "BAG", category = "Bags", quantity = 1, amount = total } },
+        });
+
+    public static HttpRequestMessage Pos(string body, string? apiKey = Secrets.ApiKey)
+    {
+        var request = Json(HttpMethod.Post, "/api/transactions", body);
+        if (apiKey is not null)
+        {
+            request.Headers.Add("x-api-key", apiKey);
+        }
+
+        return request;
+    }
+
+    public static HttpRequestMessage Get(string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("x-api-key", Secrets.ApiKey);
+        return request;
+    }
+
+    private static HttpRequestMessage Json(HttpMethod method, string path, string body) => new(method, path)
+    {
+        Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
+    };
+}

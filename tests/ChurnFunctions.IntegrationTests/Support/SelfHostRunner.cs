@@ -1,0 +1,102 @@
+using System.Net;
+using ChurnFunctions.Core.Ports;
+using ChurnFunctions.SelfHost;
+using ChurnFunctions.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace ChurnFunctions.IntegrationTests.Support;
+
+/// <summary>
+/// `churn serve` in-process on Kestrel (127.0.0.1, a free port) against a given storage account, with settings that
+/// make retries immediate so tests do not wait for time.
+/// </summary>
+internal sealed class SelfHostRunner : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private SelfHostRunner(WebApplication app, Uri baseAddress)
+    {
+        this.app = app;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<SelfHostRunner> StartAsync(
+        string storageConnectionString, bool listenToQueues = true, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
+    {
+        var app = ChurnHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            var values = new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = storageConnectionString,
+                ["Webhooks:Shopify:Secret"] = Secrets.Shopify,
+                ["Webhooks:WooCommerce:Secret"] = Secrets.WooCommerce,
+                ["Webhooks:Square:SignatureKey"] = Secrets.SquareKey,
+                ["Webhooks:Square:NotificationUrl"] = Secrets.SquareUrl,
+                ["Api:Keys"] = Secrets.ApiKey,
+                ["Queues:VisibilityTimeout"] = "00:00:00",
+                ["Queues:MaxPollingInterval"] = "00:00:00.200",
+                ["Queues:MessageLease"] = "00:00:05",
+            };
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                values[key] = value;
+            }
+
+            builder.Configuration.AddInMemoryCollection(values);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (!listenToQueues)
+            {
+                builder.Services.RemoveAll<Microsoft.Extensions.Hosting.IHostedService>();
+            }
+
+            services?.Invoke(builder.Services);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new SelfHostRunner(app, new Uri(address));
+    }
+
+    public StorageAccount Storage => Services.GetRequiredService<StorageAccount>();
+
+    public IMessageQueue Queue(string name) => Services.GetRequiredService<IMessageQueueFactory>().Get(name);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds: waiting for queue processing, bounded by a generous guard.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, TimeSpan? guard = null)
+    {
+        using var timeout = new CancellationTokenSource(guard ?? TimeSpan.FromSeconds(90));
+        T last;
+        do
+        {
+            last = await probe();
+            if (condition(last))
+            {
+                return last;
+            }
+
+            await Task.Delay(100, timeout.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+        while (!timeout.IsCancellationRequested);
+
+        throw new TimeoutException($"Condition not met in time; last value: {last}");
+    }
+
+    public static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and < 300;
+}
