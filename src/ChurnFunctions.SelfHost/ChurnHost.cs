@@ -26,7 +26,6 @@ public static class ChurnHost
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
         app.MapChurnApi();
         return app;
     }
