@@ -38,9 +38,13 @@ public sealed class QueueTriggerService(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        // The host cancels this token when its shutdown timeout runs out: only then are handlers told to give up.
-        await using var abortOnTimeout = cancellationToken.Register(static s => ((CancellationTokenSource)s!).Cancel(), _abort);
+        // Returns when the handlers have finished, or when the host cancels the token because its shutdown timeout
+        // ran out: only then are the handlers told to give up.
         await base.StopAsync(cancellationToken);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            await _abort.CancelAsync();
+        }
     }
 
     public override void Dispose()
