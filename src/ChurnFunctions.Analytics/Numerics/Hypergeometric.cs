@@ -61,33 +61,33 @@ internal static class Hypergeometric
     }
 
     /// <summary>
-    /// 2F1(a, b; a + 1; z) = integral over u in [0, 1] of (1 - z u^(1/a))^-b (Euler's integral after
-    /// u = t^a). The integrand peaks at u = 1 with width about a(1 - z), so the panels shrink
-    /// geometrically towards u = 1.
+    /// 2F1(a, b; a + 1; z) = integral over u in [0, 1] of (1 - z u^(1/a))^-b (Euler's integral after u = t^a).
+    /// The integrand peaks at u = 1 with width about a(1 - z) and, for a &gt; 1, has an infinite slope at u = 0,
+    /// so Gauss-Legendre panels shrink geometrically towards both ends.
     /// </summary>
     internal static double LogA1Integral(double a, double b, double z)
     {
         const int panels = 60;
-        var nodes = GaussLegendre.Nodes16;
-        var weights = GaussLegendre.Weights16;
-        var max = double.NegativeInfinity;
-        Span<double> logs = stackalloc double[(panels + 1) * 16];
+        Span<double> logs = stackalloc double[2 * (panels + 1) * 16];
         var k = 0;
-        for (var p = 0; p <= panels; p++)
+        var max = double.NegativeInfinity;
+        for (var side = 0; side < 2; side++)
         {
-            // Panel p covers v = 1 - u in [2^-(p+1), 2^-p]; the last one covers [0, 2^-panels].
-            var hi = Math.ScaleB(1.0, -p);
-            var lo = p == panels ? 0 : hi / 2;
-            var half = (hi - lo) / 2;
-            var mid = (hi + lo) / 2;
-            for (var i = 0; i < 16; i++)
+            for (var p = 1; p <= panels + 1; p++)
             {
-                var v = mid + half * nodes[i];
-                var u = 1 - v;
-                var inner = 1 - z * Math.Exp(Math.Log(u) / a);
-                var value = Math.Log(weights[i] * half) - b * Math.Log(inner);
-                logs[k++] = value;
-                if (value > max) max = value;
+                // Distance from the end: [2^-(p+1), 2^-p] for p &lt;= panels, [0, 2^-(panels+1)] last.
+                var hi = Math.ScaleB(1.0, -p);
+                var lo = p == panels + 1 ? 0 : hi / 2;
+                var half = (hi - lo) / 2;
+                var mid = (hi + lo) / 2;
+                for (var i = 0; i < 16; i++)
+                {
+                    var distance = mid + half * GaussLegendre.Nodes16[i];
+                    var u = side == 0 ? distance : 1 - distance;
+                    var value = Math.Log(GaussLegendre.Weights16[i] * half) - b * Math.Log(1 - z * Math.Exp(Math.Log(u) / a));
+                    logs[k++] = value;
+                    if (value > max) max = value;
+                }
             }
         }
 
