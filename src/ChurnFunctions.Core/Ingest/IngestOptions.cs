@@ -14,6 +14,13 @@ public sealed class IngestOptions
     [Range(1024, 48 * 1024)]
     public int MaxInlineBytes { get; set; } = 45 * 1024;
 
+    /// <summary>
+    /// How long the HTTP side may spend putting a delivery on the queue before it answers 503. Platforms give up on a
+    /// webhook after a few seconds (Shopify: 5) and retry later; answering in time keeps the delivery theirs to retry.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan EnqueueTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Must equal host.json's extensions.queues.maxDequeueCount: the last attempt writes the poison entry.</summary>
     [Range(1, 100)]
     public int MaxDequeueCount { get; set; } = 5;

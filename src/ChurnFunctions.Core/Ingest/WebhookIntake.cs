@@ -60,9 +60,11 @@ public sealed partial class WebhookIntake(
             return new(IntakeStatus.Invalid, "The payload has invalid fields.", validation.Errors);
         }
 
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(ingestOptions.Value.EnqueueTimeout);
         try
         {
-            await EnqueueAsync(envelope, cancellationToken);
+            await EnqueueAsync(envelope, deadline.Token);
             return IntakeResult.Accepted;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
