@@ -4,7 +4,7 @@ namespace ChurnFunctions.Analytics.Business;
 /// Trailing window = (asOf - TrailingDays, asOf]; baseline window = the BaselineDays before it, cut at the
 /// first purchase day when the customer is newer. Baseline spend is rescaled to the trailing window's length:
 /// baseline = spend in baseline window * TrailingDays / covered baseline days. Partial churn when
-/// trailing &lt;= (1 - DropFraction) * baseline.
+/// the drop 1 - trailing / baseline is at least DropFraction.
 /// </summary>
 public static class PartialChurnDetector
 {
@@ -30,6 +30,7 @@ public static class PartialChurnDetector
 
         var rate = baseline * options.TrailingDays / covered;
         var drop = 1 - trailing / rate;
-        return new PartialChurnResult(trailing <= (1 - options.DropFraction) * rate, true, trailing, rate, drop);
+        // Compared on the drop with a hair of tolerance: (1 - 0.8) * 360 is 71.99999999999999 in doubles.
+        return new PartialChurnResult(drop >= options.DropFraction - 1e-12, true, trailing, rate, drop);
     }
 }

@@ -39,7 +39,7 @@ public sealed record FitRunReport(
         {
             var parameters = string.Join(", ", m.Parameters.Select(p => string.Create(c, $"{p.Key} = {p.Value:G6}")));
             text.AppendLine(c, $"{m.Model,-7} {parameters}");
-            text.AppendLine(c, $"        log-likelihood {m.LogLikelihood:F2} over {m.CustomersFitted:N0}; {m.Iterations} iterations, converged {m.Converged}, |grad| {m.GradientNorm:E1}, {m.ElapsedMilliseconds:F0} ms");
+            text.AppendLine(c, $"        log-likelihood {m.LogLikelihood:F2} over {m.CustomersFitted:N0}; {m.Iterations} iterations, converged {m.Converged}, |grad| {m.GradientNorm:0.0E+0}, {m.ElapsedMilliseconds:F0} ms");
             if (m.Holdout is { } h)
                 text.AppendLine(c, $"        holdout expected {h.ExpectedPurchases:N1} vs actual {h.ActualPurchases:N0} ({h.RelativeError:P1}), per-customer MAE {h.MeanAbsoluteError:F4}");
         }

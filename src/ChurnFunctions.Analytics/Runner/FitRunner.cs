@@ -55,7 +55,7 @@ public sealed class FitRunner(OptimizerOptions? options = null)
         }
 
         foreach (var report in reports)
-            if (!report.Converged) notes.Add($"{report.Model} did not converge (|grad| {report.GradientNorm:E1} after {report.Iterations} iterations).");
+            if (!report.Converged) notes.Add($"{report.Model} did not converge (|grad| {report.GradientNorm:0.0E+0} after {report.Iterations} iterations).");
 
         return new FitRunReport(transactionsPath, format.ToString().ToLowerInvariant(), calibrationEnd, observationEnd, summary.Count,
             history.PurchaseDayCount, summary.HoldoutLength, summary.HoldoutPurchases!.Sum(), readMs, reports, selection?.Chosen.Name, notes);
