@@ -6,7 +6,8 @@ namespace ChurnFunctions.Analytics.Tests.Cdnow;
 /// Reference fits on the full CDNOW master file, calibration 1997-01-01..1997-09-30, observation end
 /// 1998-06-30, day resolution, weeks; each figure to 4 significant digits.
 /// </summary>
-public sealed class CdnowFitTests(CdnowFixture cdnow, ITestOutputHelper output) : IClassFixture<CdnowFixture>
+[Collection(CdnowCollection.Name)]
+public sealed class CdnowFitTests(CdnowFixture cdnow, ITestOutputHelper output)
 {
     [Fact]
     public void Summary_has_every_cdnow_customer_and_the_holdout_repeat_purchases()
