@@ -26,13 +26,14 @@ public sealed class CustomerEndpoints(CustomerQueries queries, ApiKeyGate gate)
 
         string? email = request.Query["email"];
         string? phone = request.Query["phone"];
-        if (string.IsNullOrWhiteSpace(email) && string.IsNullOrWhiteSpace(phone))
+        string? platformId = request.Query["platformId"];
+        if (string.IsNullOrWhiteSpace(email) && string.IsNullOrWhiteSpace(phone) && string.IsNullOrWhiteSpace(platformId))
         {
-            return Problems.Validation(new Dictionary<string, string[]> { ["email"] = ["Give email or phone."] });
+            return Problems.Validation(new Dictionary<string, string[]> { ["email"] = ["Give email, phone or platformId."] });
         }
 
-        return await queries.FindAsync(email, phone, cancellationToken) is { } customer
+        return await queries.FindAsync(email, phone, platformId, cancellationToken) is { } customer
             ? TypedResults.Ok(customer)
-            : Problems.NotFound("No customer has that email or phone.");
+            : Problems.NotFound("No customer has that email, phone or platform id.");
     }
 }

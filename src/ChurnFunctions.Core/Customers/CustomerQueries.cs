@@ -21,12 +21,15 @@ public sealed class CustomerQueries(ICustomerStore store, IIdentityIndex index, 
         return ToView(record.Value, transactions);
     }
 
-    /// <summary>The customer holding the email or phone, or null; a value that is not an address or number finds nobody.</summary>
-    public async Task<CustomerView?> FindAsync(string? email, string? phone, CancellationToken cancellationToken)
+    /// <summary>
+    /// The customer holding the email, phone or platform id ("shopify:123", "cdnow:1"), or null; a value that is not an
+    /// address or number finds nobody.
+    /// </summary>
+    public async Task<CustomerView?> FindAsync(string? email, string? phone, string? platformId, CancellationToken cancellationToken)
     {
         var key = ContactNormalizer.Email(email) is { } e ? IdentityKeys.ForEmail(e)
             : ContactNormalizer.Phone(phone, contacts.Value.DefaultCountryCode) is { } p ? IdentityKeys.ForPhone(p)
-            : null;
+            : string.IsNullOrWhiteSpace(platformId) ? null : platformId.Trim();
         return key is not null && await index.FindAsync(key, cancellationToken) is { } id
             ? await GetAsync(id, cancellationToken)
             : null;

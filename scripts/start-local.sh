@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Starts Azurite and `churn serve` on this machine and imports the CDNOW data through the ingest path.
+# Azurite keeps its data in .azurite/, so a second run finds what the first stored (and imports nothing twice).
+# Stop both with: kill $(cat .azurite/azurite.pid .azurite/churn.pid)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+cdnow=${CDNOW:-../shared/data/cdnow/CDNOW_master.txt}
+url=${CHURN_URL:-http://127.0.0.1:7071}
+mkdir -p .azurite
+# Both hosts read local.settings.json; the sample's placeholder secrets are fine on a developer machine.
+[ -f local.settings.json ] || cp local.settings.sample.json local.settings.json
+
+[ -d node_modules/azurite ] || npm ci --no-audit --no-fund --loglevel=error
+dotnet build src/ChurnFunctions.SelfHost -c Release --nologo -v quiet
+churn="dotnet src/ChurnFunctions.SelfHost/bin/Release/net10.0/churn.dll"
+
+if ! (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null; then
+  node node_modules/azurite/dist/src/azurite.js --silent --location .azurite \
+    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --disableTelemetry --skipApiVersionCheck \
+    > .azurite/azurite.log 2>&1 &
+  echo $! > .azurite/azurite.pid
+  until (exec 3<>/dev/tcp/127.0.0.1/10002) 2>/dev/null; do sleep 0.2; done
+  echo "Azurite is up (data in .azurite/)."
+fi
+
+$churn serve --urls "$url" > .azurite/churn.log 2>&1 &
+echo $! > .azurite/churn.pid
+until curl -sf "$url/api/health" > /dev/null; do sleep 0.2; done
+echo "churn serve is up: $url/api (log in .azurite/churn.log)."
+
+$churn import "$cdnow" --format cdnow
+key=$(python3 -c "import json;print(json.load(open('local.settings.json'))['Values']['Api__Keys'].split(',')[0])")
+echo "Try: curl -H 'x-api-key: $key' '$url/api/customers?platformId=cdnow:14048'"
