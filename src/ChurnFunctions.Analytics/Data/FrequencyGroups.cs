@@ -7,13 +7,15 @@ namespace ChurnFunctions.Analytics.Data;
 /// </summary>
 public sealed class FrequencyGroups
 {
-    private FrequencyGroups(int[] x, double[] tx, double[] t, double[] weight)
+    private FrequencyGroups(int[] x, double[] tx, double[] t, int[] ageDays, double[] weight)
     {
         X = x;
         Tx = tx;
         T = t;
+        AgeDays = ageDays;
         Weight = weight;
         foreach (var w in weight) TotalWeight += w;
+        foreach (var d in ageDays) MaxAgeDays = Math.Max(MaxAgeDays, d);
     }
 
     /// <summary>Repeat purchases; groups are sorted by x first, so equal x values are adjacent.</summary>
@@ -24,6 +26,11 @@ public sealed class FrequencyGroups
 
     /// <summary>Age in weeks.</summary>
     public double[] T { get; }
+
+    /// <summary>T in whole days: a small integer key for per-T caches (Pareto/NBD reuses its 2F1 term per (x, T)).</summary>
+    public int[] AgeDays { get; }
+
+    public int MaxAgeDays { get; }
 
     public double[] Weight { get; }
 
@@ -57,6 +64,7 @@ public sealed class FrequencyGroups
         var tx = new double[distinct];
         var t = new double[distinct];
         var weight = new double[distinct];
+        var days = new int[distinct];
         var g = -1;
         for (var i = 0; i < n; i++)
         {
@@ -65,12 +73,13 @@ public sealed class FrequencyGroups
                 g++;
                 x[g] = (int)(keys[i] >> (2 * bits));
                 tx[g] = ((keys[i] >> bits) & mask) / daysPerUnit;
-                t[g] = (keys[i] & mask) / daysPerUnit;
+                days[g] = (int)(keys[i] & mask);
+                t[g] = days[g] / daysPerUnit;
             }
 
             weight[g]++;
         }
 
-        return new FrequencyGroups(x, tx, t, weight);
+        return new FrequencyGroups(x, tx, t, days, weight);
     }
 }

@@ -35,13 +35,16 @@ public sealed class BgNbdModel(BgNbdParameters parameters, double logLikelihood 
     /// z = t/(alpha+T+t). The 2F1 grows like (1-z)^(a-1-r-x) for large x; Euler's transformation folds the power in,
     /// leaving (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z), whose terms stay bounded.
     /// </summary>
-    public double ExpectedPurchases(double horizon, int x, double tx, double t)
+    public double ExpectedPurchases(double horizon, int x, double tx, double t) =>
+        horizon <= 0 ? 0 : ExpectedPurchasesIfAlive(horizon, x, t) * ProbabilityAlive(x, tx, t);
+
+    public double ExpectedPurchasesIfAlive(double horizon, int x, double t)
     {
         if (horizon <= 0) return 0;
         var (r, alpha, a, b) = Values;
         var z = horizon / (alpha + t + horizon);
         var folded = Math.Exp((a - 1) * LogMath.Log1P(-z)) * Hypergeometric.Series(a + b - 1 - r, a - 1, a + b + x - 1, z);
-        return (a + b + x - 1) / (a - 1) * (1 - folded) * ProbabilityAlive(x, tx, t);
+        return (a + b + x - 1) / (a - 1) * (1 - folded);
     }
 
     public double MedianTimeToNextPurchase(int x, double tx, double t) => LomaxWait.Median(Values.R, Values.Alpha, x, t);

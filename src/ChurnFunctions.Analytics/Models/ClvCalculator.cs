@@ -10,15 +10,17 @@ public static class ClvCalculator
 {
     public static double Clv(IPurchaseModel model, double expectedSpend, int x, double tx, double t, ScoringOptions options)
     {
+        var alive = model.ProbabilityAlive(x, tx, t);
+        if (alive == 0) return 0;
         double clv = 0, previous = 0, discount = 1;
         for (var k = 1; k <= options.ClvMonths; k++)
         {
             discount /= 1 + options.MonthlyDiscountRate;
-            var cumulative = model.ExpectedPurchases(k * options.WeeksPerMonth, x, tx, t);
-            clv += expectedSpend * (cumulative - previous) * discount;
+            var cumulative = model.ExpectedPurchasesIfAlive(k * options.WeeksPerMonth, x, t);
+            clv += (cumulative - previous) * discount;
             previous = cumulative;
         }
 
-        return clv;
+        return expectedSpend * alive * clv;
     }
 }

@@ -25,8 +25,14 @@ public interface IPurchaseModel
     /// <summary>P(customer still active at T | x, t_x, T).</summary>
     double ProbabilityAlive(int x, double tx, double t);
 
-    /// <summary>E[purchases in (T, T + horizon] | x, t_x, T].</summary>
+    /// <summary>E[purchases in (T, T + horizon] | x, t_x, T] = P(alive) x <see cref="ExpectedPurchasesIfAlive"/>.</summary>
     double ExpectedPurchases(double horizon, int x, double tx, double t);
+
+    /// <summary>
+    /// E[purchases in (T, T + horizon] | alive at T, x, T]: the factor that multiplies P(alive). Exposed so CLV can
+    /// compute P(alive) (two 2F1 evaluations for Pareto/NBD) once per customer instead of once per month.
+    /// </summary>
+    double ExpectedPurchasesIfAlive(double horizon, int x, double t);
 
     /// <summary>
     /// Median waiting time from T to the next purchase for a customer who is still active and stays active:

@@ -29,13 +29,16 @@ public sealed class ModifiedBgNbdModel(ModifiedBgNbdParameters parameters, doubl
     /// (a+b+x)/(a-1) [1 - ((alpha+T)/(alpha+T+t))^(r+x) 2F1(r+x, b+x+1; a+b+x; z)] P(alive), with the same
     /// Euler fold as BG/NBD: (1-z)^(a-1) 2F1(a+b-r, a-1; a+b+x; z).
     /// </summary>
-    public double ExpectedPurchases(double horizon, int x, double tx, double t)
+    public double ExpectedPurchases(double horizon, int x, double tx, double t) =>
+        horizon <= 0 ? 0 : ExpectedPurchasesIfAlive(horizon, x, t) * ProbabilityAlive(x, tx, t);
+
+    public double ExpectedPurchasesIfAlive(double horizon, int x, double t)
     {
         if (horizon <= 0) return 0;
         var (r, alpha, a, b) = Values;
         var z = horizon / (alpha + t + horizon);
         var folded = Math.Exp((a - 1) * LogMath.Log1P(-z)) * Hypergeometric.Series(a + b - r, a - 1, a + b + x, z);
-        return (a + b + x) / (a - 1) * (1 - folded) * ProbabilityAlive(x, tx, t);
+        return (a + b + x) / (a - 1) * (1 - folded);
     }
 
     public double MedianTimeToNextPurchase(int x, double tx, double t) => LomaxWait.Median(Values.R, Values.Alpha, x, t);

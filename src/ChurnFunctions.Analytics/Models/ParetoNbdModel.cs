@@ -29,13 +29,16 @@ public sealed class ParetoNbdModel(ParetoNbdParameters parameters, double logLik
     /// Schmittlein et al.: P(alive) (r+x)(beta+T) / ((alpha+T)(s-1)) [1 - ((beta+T)/(beta+T+t))^(s-1)];
     /// the bracket over (s-1) is evaluated with expm1, and as (beta+T) ln(1 + t/(beta+T)) at s = 1.
     /// </summary>
-    public double ExpectedPurchases(double horizon, int x, double tx, double t)
+    public double ExpectedPurchases(double horizon, int x, double tx, double t) =>
+        horizon <= 0 ? 0 : ExpectedPurchasesIfAlive(horizon, x, t) * ProbabilityAlive(x, tx, t);
+
+    public double ExpectedPurchasesIfAlive(double horizon, int x, double t)
     {
         if (horizon <= 0) return 0;
         var (r, alpha, s, beta) = Values;
         var logRatio = LogMath.Log1P(horizon / (beta + t));
         var bracket = Math.Abs(s - 1) < 1e-9 ? logRatio : -LogMath.ExpM1(-(s - 1) * logRatio) / (s - 1);
-        return ProbabilityAlive(x, tx, t) * (r + x) / (alpha + t) * (beta + t) * bracket;
+        return (r + x) / (alpha + t) * (beta + t) * bracket;
     }
 
     public double MedianTimeToNextPurchase(int x, double tx, double t) => LomaxWait.Median(Values.R, Values.Alpha, x, t);

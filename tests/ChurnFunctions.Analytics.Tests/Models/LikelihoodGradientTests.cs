@@ -60,6 +60,25 @@ public sealed class LikelihoodGradientTests
     }
 
     [Fact]
+    public void Pareto_grouped_likelihood_with_its_2F1_caches_equals_the_per_customer_sum()
+    {
+        var groups = FrequencyGroups.From(
+            [0, 0, 1, 1, 1, 1, 2, 2, 7],
+            [0, 0, 35, 35, 70, 70, 70, 140, 250],
+            [100, 270, 100, 270, 100, 270, 270, 270, 271],
+            7);
+        foreach (var p in new[] { new ParetoNbdParameters(0.6, 11.6, 0.52, 8.8), new ParetoNbdParameters(0.6, 3, 0.52, 30) })
+        {
+            double sum = 0;
+            for (var i = 0; i < groups.Count; i++) sum += groups.Weight[i] * ParetoNbdLikelihood.LogLikelihood(p, groups.X[i], groups.Tx[i], groups.T[i]);
+
+            var mean = ParetoNbdLikelihood.MeanNegative(groups, [Math.Log(p.R), Math.Log(p.Alpha), Math.Log(p.S), Math.Log(p.Beta)]);
+
+            Assert.Equal(sum, -mean * groups.TotalWeight, 1e-9);
+        }
+    }
+
+    [Fact]
     public void ParetoNbd_likelihood_matches_direct_quadrature_of_its_integral_form()
     {
         // L = G(r+x) a^r b^s / G(r) [ (a+T)^-(r+x) (b+T)^-s + s * integral_tx^T (a+u)^-(r+x) (b+u)^-(s+1) du ]
