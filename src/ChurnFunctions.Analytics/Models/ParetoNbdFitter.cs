@@ -5,7 +5,7 @@ using ChurnFunctions.Analytics.Numerics;
 namespace ChurnFunctions.Analytics.Models;
 
 /// <summary>
-/// Maximum-likelihood Pareto/NBD fit. The gradient is by central differences: differentiating the 2F1
+/// Maximum-likelihood Pareto/NBD fit. The gradient is by finite differences (see NumericGradient): differentiating the 2F1
 /// in its parameters costs more than the 8 extra likelihood passes over the grouped triples.
 /// </summary>
 public static class ParetoNbdFitter
@@ -25,7 +25,7 @@ public static class ParetoNbdFitter
         var scale = StartScale.Alpha(groups);
         var start = new[] { 1.0, scale, 1.0, scale };
         var (p, mean, diagnostics) = PurchaseModelFitter.Fit(
-            NumericGradient.Wrap(x => ParetoNbdLikelihood.MeanNegative(groups, x)), start, options, "BFGS (central-difference gradient)", started);
+            NumericGradient.Wrap(x => ParetoNbdLikelihood.MeanNegative(groups, x)), start, options, "BFGS (finite-difference gradient: forward, then central near the optimum)", started);
         return new ParetoNbdModel(new ParetoNbdParameters(p[0], p[1], p[2], p[3]), -mean * groups.TotalWeight, diagnostics);
     }
 }
