@@ -1,0 +1,3 @@
+namespace ChurnFunctions.SendGrid;
+
+internal static class SendGridAssembly;

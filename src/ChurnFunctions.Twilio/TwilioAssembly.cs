@@ -1,0 +1,3 @@
+namespace ChurnFunctions.Twilio;
+
+internal static class TwilioAssembly;
