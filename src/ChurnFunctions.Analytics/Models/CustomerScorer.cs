@@ -33,7 +33,8 @@ public static class CustomerScorer
                 alive[i] = model.ProbabilityAlive(x, tx, t);
                 expected[i] = model.ExpectedPurchases(options.PurchaseHorizonWeeks, x, tx, t);
                 wait[i] = model.MedianTimeToNextPurchase(x, tx, t);
-                nextDay[i] = summary.CalibrationEndDay + (int)Math.Min(Math.Round(wait[i] * CustomerSummary.DaysPerUnit), 3_000_000);
+                // A tiny r + x makes the median wait astronomically long: clamp to the last representable date.
+                nextDay[i] = (int)Math.Min(summary.CalibrationEndDay + Math.Round(wait[i] * CustomerSummary.DaysPerUnit), DateOnly.MaxValue.DayNumber);
                 if (useSpend)
                 {
                     spendPerPurchase[i] = spend!.ExpectedSpend(x, summary.MonetaryValue[i]);

@@ -38,6 +38,18 @@ public sealed class ScoringTests
     }
 
     [Fact]
+    public void Next_purchase_date_is_clamped_when_the_median_wait_is_astronomical()
+    {
+        var summary = new CustomerSummary([1], [700_000], [0], [0], [70], [0], calibrationEndDay: 700_070, hasMonetary: false);
+        var sluggish = new BgNbdModel(new BgNbdParameters(0.001, 4.8, 0.72, 2.16));
+
+        var scores = CustomerScorer.Score(summary, sluggish);
+
+        Assert.Equal(DateOnly.MaxValue, scores.ExpectedNextPurchaseDate(0));
+        Assert.True(double.IsNaN(scores.Clv[0]));
+    }
+
+    [Fact]
     public void Scorer_fills_every_prediction_and_dates_the_next_purchase_from_the_summary_end()
     {
         var summary = new CustomerSummary([1, 2], [100, 150], [0, 4], [0, 70], [200, 150], [0, 30], calibrationEndDay: 300, hasMonetary: true);
