@@ -22,7 +22,7 @@ public static class CustomerAggregator
         }
 
         var day = transaction.LocalDay;
-        var days = InsertDay(record.PurchaseDays, day);
+        var (days, daySpend) = AddToDay(record.PurchaseDays, record.PurchaseDaySpend, day, transaction.GrossTotal);
         var firstDay = days[0];
         var firstDaySpend = day < (record.PurchaseDays.Count > 0 ? record.PurchaseDays[0] : DateOnly.MaxValue)
             ? transaction.GrossTotal
@@ -34,6 +34,7 @@ public static class CustomerAggregator
             FirstPurchaseAt = Min(record.FirstPurchaseAt, transaction.OccurredAt),
             LastPurchaseAt = Max(record.LastPurchaseAt, transaction.OccurredAt),
             PurchaseDays = days,
+            PurchaseDaySpend = daySpend,
             OrderCount = record.OrderCount + 1,
             GrossSpend = record.GrossSpend + transaction.GrossTotal,
             NetSpend = record.NetSpend + transaction.GrossTotal,
@@ -82,6 +83,7 @@ public static class CustomerAggregator
             FirstPurchaseAt = null,
             LastPurchaseAt = null,
             PurchaseDays = [],
+            PurchaseDaySpend = [],
             OrderCount = 0,
             RefundCount = 0,
             GrossSpend = 0,
@@ -115,21 +117,20 @@ public static class CustomerAggregator
         };
     }
 
-    private static DateOnly[] InsertDay(IReadOnlyList<DateOnly> days, DateOnly day)
+    private static (DateOnly[] Days, decimal[] Spend) AddToDay(IReadOnlyList<DateOnly> days, IReadOnlyList<decimal> spend, DateOnly day, decimal amount)
     {
-        var list = days as DateOnly[] ?? [.. days];
-        var index = Array.BinarySearch(list, day);
+        DateOnly[] dayList = [.. days];
+        // Records stored before per-day spend was kept have none: their days count with zero spend.
+        decimal[] spendList = spend.Count == days.Count ? [.. spend] : new decimal[days.Count];
+        var index = Array.BinarySearch(dayList, day);
         if (index >= 0)
         {
-            return list;
+            spendList[index] += amount;
+            return (dayList, spendList);
         }
 
         index = ~index;
-        var result = new DateOnly[list.Length + 1];
-        Array.Copy(list, result, index);
-        result[index] = day;
-        Array.Copy(list, index, result, index + 1, list.Length - index);
-        return result;
+        return ([.. dayList[..index], day, .. dayList[index..]], [.. spendList[..index], amount, .. spendList[index..]]);
     }
 
     private static Dictionary<string, decimal> AddCategories(IReadOnlyDictionary<string, decimal> spend, Transaction transaction, decimal sign)

@@ -44,6 +44,12 @@ public sealed record CustomerRecord
 
     public decimal NetSpend { get; init; }
 
+    /// <summary>
+    /// Gross purchase spend on each day of <see cref="PurchaseDays"/> (same order). With the days it rebuilds the
+    /// daily purchase history the period metrics and partial-churn rules need, without reading transactions.
+    /// </summary>
+    public IReadOnlyList<decimal> PurchaseDaySpend { get; init; } = [];
+
     /// <summary>Spend on the first purchase day: the summary's monetary value leaves it out.</summary>
     public decimal FirstDaySpend { get; init; }
 

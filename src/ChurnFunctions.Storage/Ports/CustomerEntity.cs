@@ -37,6 +37,7 @@ internal static class CustomerEntity
         EntityValues.SetLong(entity, "Consents", JsonSerializer.Serialize(
             record.Consents.Select(c => new ConsentJson(c.Channel.ToString(), c.Granted, c.Source, c.At)).ToList(), StorageJson.Default.ListConsentJson));
         EntityValues.SetLong(entity, "PurchaseDays", EntityValues.Days(record.PurchaseDays));
+        EntityValues.SetLong(entity, "PurchaseDaySpend", string.Join(',', record.PurchaseDaySpend.Select(EntityValues.Money)));
         EntityValues.SetLong(entity, "CategorySpend", JsonSerializer.Serialize(
             new Dictionary<string, decimal>(record.CategorySpend), StorageJson.Default.DictionaryStringDecimal));
         return entity;
@@ -58,6 +59,9 @@ internal static class CustomerEntity
         FirstPurchaseAt = EntityValues.Instant(entity, "FirstPurchaseAt"),
         LastPurchaseAt = EntityValues.Instant(entity, "LastPurchaseAt"),
         PurchaseDays = EntityValues.Days(EntityValues.GetLong(entity, "PurchaseDays")),
+        PurchaseDaySpend = EntityValues.GetLong(entity, "PurchaseDaySpend") is { Length: > 0 } daySpend
+            ? [.. daySpend.Split(',').Select(v => decimal.Parse(v, NumberStyles.Number, CultureInfo.InvariantCulture))]
+            : [],
         OrderCount = entity.GetInt32("OrderCount") ?? 0,
         RefundCount = entity.GetInt32("RefundCount") ?? 0,
         GrossSpend = EntityValues.Money(entity, "GrossSpend"),

@@ -20,6 +20,7 @@ public sealed class CustomerAggregatorTests
         Assert.Equal(2, record.DistinctPurchaseDays);
         Assert.Equal(45m, record.GrossSpend);
         Assert.Equal(25m, record.FirstDaySpend);
+        Assert.Equal([25m, 20m], record.PurchaseDaySpend);
         Assert.Equal(DateTimeOffset.Parse("2024-03-01T09:00:00+01:00"), record.FirstPurchaseAt);
         Assert.Equal(DateTimeOffset.Parse("2024-03-05T10:00:00+01:00"), record.LastPurchaseAt);
     }
@@ -32,6 +33,7 @@ public sealed class CustomerAggregatorTests
             Tx.Purchase("2", "2024-03-01T10:00:00Z", 7m));
 
         Assert.Equal([new DateOnly(2024, 3, 1), new DateOnly(2024, 3, 5)], record.PurchaseDays);
+        Assert.Equal([7m, 20m], record.PurchaseDaySpend);
         Assert.Equal(7m, record.FirstDaySpend);
         Assert.Equal(DateTimeOffset.Parse("2024-03-01T10:00:00Z"), record.FirstPurchaseAt);
     }

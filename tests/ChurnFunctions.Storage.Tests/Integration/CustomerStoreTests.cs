@@ -147,6 +147,7 @@ public sealed class CustomerStoreTests(AzuriteFixture azurite) : IDisposable
         FirstPurchaseAt = new DateTimeOffset(2020, 1, 1, 10, 0, 0, TimeSpan.FromHours(1)),
         LastPurchaseAt = new DateTimeOffset(2024, 4, 30, 23, 30, 0, TimeSpan.FromHours(-7)),
         PurchaseDays = [.. Enumerable.Range(0, 5000).Select(i => new DateOnly(2000, 1, 1).AddDays(i * 2))],
+        PurchaseDaySpend = [.. Enumerable.Range(0, 5000).Select(i => 0.01m * i)],
         OrderCount = 12,
         RefundCount = 1,
         GrossSpend = 1234.5600m,
@@ -163,12 +164,13 @@ public sealed class CustomerStoreTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(expected.PlatformKeys, actual.PlatformKeys);
         Assert.Equal(expected.Consents, actual.Consents);
         Assert.Equal(expected.PurchaseDays, actual.PurchaseDays);
+        Assert.Equal(expected.PurchaseDaySpend, actual.PurchaseDaySpend);
         Assert.Equal(expected.CategorySpend.OrderBy(p => p.Key), actual.CategorySpend.OrderBy(p => p.Key));
         Assert.Equal(expected.GrossSpend.ToString(System.Globalization.CultureInfo.InvariantCulture), actual.GrossSpend.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(expected.FirstPurchaseAt!.Value.Offset, actual.FirstPurchaseAt!.Value.Offset);
         Assert.Equal(
-            expected with { PlatformKeys = [], Consents = [], PurchaseDays = [], CategorySpend = new Dictionary<string, decimal>() },
-            actual with { PlatformKeys = [], Consents = [], PurchaseDays = [], CategorySpend = new Dictionary<string, decimal>() },
+            expected with { PlatformKeys = [], Consents = [], PurchaseDays = [], PurchaseDaySpend = [], CategorySpend = new Dictionary<string, decimal>() },
+            actual with { PlatformKeys = [], Consents = [], PurchaseDays = [], PurchaseDaySpend = [], CategorySpend = new Dictionary<string, decimal>() },
             new RecordComparer());
     }
 
@@ -177,7 +179,7 @@ public sealed class CustomerStoreTests(AzuriteFixture azurite) : IDisposable
     private sealed class RecordComparer : IEqualityComparer<CustomerRecord>
     {
         public bool Equals(CustomerRecord? x, CustomerRecord? y) =>
-            x is not null && y is not null && (x with { CategorySpend = y.CategorySpend, PlatformKeys = y.PlatformKeys, Consents = y.Consents, PurchaseDays = y.PurchaseDays }) == y;
+            x is not null && y is not null && (x with { CategorySpend = y.CategorySpend, PlatformKeys = y.PlatformKeys, Consents = y.Consents, PurchaseDays = y.PurchaseDays, PurchaseDaySpend = y.PurchaseDaySpend }) == y;
 
         public int GetHashCode(CustomerRecord obj) => 0;
     }

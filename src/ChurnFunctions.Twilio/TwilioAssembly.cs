@@ -1,3 +1,0 @@
-namespace ChurnFunctions.Twilio;
-
-internal static class TwilioAssembly;
