@@ -1,3 +1,0 @@
-namespace ChurnFunctions.SendGrid;
-
-internal static class SendGridAssembly;
