@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChurnFunctions.Core.Campaigns;
+
+public static class CampaignServiceCollectionExtensions
+{
+    /// <summary><see cref="CampaignOptions"/> (validated on start, the default time zone included) and the <see cref="CampaignDecider"/>.</summary>
+    public static IServiceCollection AddCampaigns(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CampaignOptions>()
+            .Bind(configuration.GetSection(CampaignOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => TimeZones.Find(o.DefaultTimeZone) is not null, "Campaigns:DefaultTimeZone is not a known time zone.")
+            .ValidateOnStart();
+        services.TryAddSingleton(provider => new CampaignDecider(provider.GetRequiredService<IOptions<CampaignOptions>>()));
+        return services;
+    }
+}

@@ -1,0 +1,4 @@
+namespace ChurnFunctions.Core.Campaigns;
+
+/// <summary>The exit survey answered with <see cref="Reason"/>.</summary>
+public sealed record ChurnReasonTrigger(ChurnReason Reason) : CampaignTrigger;

@@ -1,0 +1,4 @@
+namespace ChurnFunctions.Core.Campaigns;
+
+/// <summary>A calendar date, in the customer's local time.</summary>
+public sealed record FixedDateTrigger(DateOnly Date) : CampaignTrigger;

@@ -1,0 +1,4 @@
+namespace ChurnFunctions.Core.Campaigns;
+
+/// <summary>The customer is flagged as partially churned (still buying, much less than before).</summary>
+public sealed record PartialChurnTrigger : CampaignTrigger;

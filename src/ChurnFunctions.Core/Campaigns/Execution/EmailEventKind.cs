@@ -1,0 +1,11 @@
+namespace ChurnFunctions.Core.Campaigns;
+
+public enum EmailEventKind
+{
+    Delivered,
+    Opened,
+    Clicked,
+    BouncedHard,
+    SpamReport,
+    Unsubscribed,
+}
