@@ -34,6 +34,7 @@ public sealed class FakeSendGridServer : IAsyncDisposable
     private FractionFault? _fractionFault;
     private long _messageSequence;
     private int _requestCount;
+    private int _disposed;
 
     private FakeSendGridServer(WebApplication app, string apiKey, TimeProvider timeProvider, Uri baseUrl)
     {
@@ -136,6 +137,11 @@ public sealed class FakeSendGridServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
