@@ -1,5 +1,6 @@
 using ChurnFunctions.Api.Http;
 using ChurnFunctions.Core;
+using ChurnFunctions.Notifications;
 using ChurnFunctions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,10 +15,12 @@ public static class ServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddChurnCore(configuration);
         services.AddChurnStorage(configuration);
+        services.AddNotifications(configuration);
         services.AddSingleton<IngestEndpoints>();
         services.AddSingleton<ApiKeyGate>();
         services.AddSingleton<CustomerEndpoints>();
         services.AddSingleton<HealthEndpoint>();
+        services.AddSingleton<AnalyticsEndpoints>();
         return services;
     }
 }

@@ -1,5 +1,8 @@
+using ChurnFunctions.Analytics.Business;
+using ChurnFunctions.Core.Alerts;
 using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Ingest;
+using ChurnFunctions.Core.Scoring;
 using ChurnFunctions.Core.Sources;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +28,17 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IngestMessageHandler>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<FileImporter>();
+
+        services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChurnOptions>().Bind(configuration.GetSection(ChurnOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PartialChurnOptions>().Bind(configuration.GetSection(PartialChurnOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CategoryAbandonmentOptions>().Bind(configuration.GetSection(CategoryAbandonmentOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ValueTierOptions>().Bind(configuration.GetSection(ValueTierOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CategoryHistoryReader>();
+        services.AddSingleton<AlertService>();
+        services.AddSingleton<ScoringJob>();
+        services.AddSingleton<ScoreQueries>();
         return services;
     }
 }

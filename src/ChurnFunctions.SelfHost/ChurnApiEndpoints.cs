@@ -26,6 +26,11 @@ public static class ChurnApiEndpoints
         "GetCustomer" => (string id, HttpRequest r, CustomerEndpoints e, CancellationToken ct) => e.GetAsync(id, r, ct),
         "FindCustomers" => (HttpRequest r, CustomerEndpoints e, CancellationToken ct) => e.FindAsync(r, ct),
         "Health" => (HealthEndpoint e) => e.Get(),
+        "GetMetrics" => (HttpRequest r, AnalyticsEndpoints e, CancellationToken ct) => e.MetricsAsync(r, ct),
+        "GetCustomerScore" => (string id, HttpRequest r, AnalyticsEndpoints e, CancellationToken ct) => e.ScoreAsync(id, r, ct),
+        "GetSegments" => (HttpRequest r, AnalyticsEndpoints e, CancellationToken ct) => e.SegmentsAsync(r, ct),
+        "GetAlerts" => (HttpRequest r, AnalyticsEndpoints e, CancellationToken ct) => e.AlertsAsync(r, ct),
+        "GetOutbox" => (HttpRequest r, AnalyticsEndpoints e, CancellationToken ct) => e.OutboxAsync(r, ct),
         _ => throw new InvalidOperationException($"No self-host handler for trigger '{triggerName}'."),
     };
 }

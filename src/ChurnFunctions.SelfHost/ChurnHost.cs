@@ -1,5 +1,6 @@
 using ChurnFunctions.Api;
 using ChurnFunctions.Core.Ingest;
+using ChurnFunctions.Core.Scoring;
 using ChurnFunctions.SelfHost.Configuration;
 using ChurnFunctions.SelfHost.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,12 @@ public static class ChurnHost
         builder.Services.AddQueueTrigger(
             Core.Triggers.Triggers.IngestQueue,
             (services, message, ct) => services.GetRequiredService<IngestMessageHandler>().HandleAsync(message.Text, message.DequeueCount, ct));
+
+        builder.Configuration[Core.Triggers.Triggers.ScoreScheduleSetting] ??= Core.Triggers.Triggers.DefaultScoreSchedule;
+        builder.Services.AddTimerTrigger(
+            "NightlyScoring",
+            $"%{Core.Triggers.Triggers.ScoreScheduleSetting}%",
+            (services, _, ct) => services.GetRequiredService<ScoringJob>().RunAsync(null, ct));
 
         configure?.Invoke(builder);
         var app = builder.Build();

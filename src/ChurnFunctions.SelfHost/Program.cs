@@ -5,5 +5,7 @@ var root = new RootCommand("churn: ChurnFunctions self-hosted: ingest, churn ana
 {
     ServeCommand.Create(),
     ImportCommand.Create(),
+    FitCommand.Create(),
+    ScoreCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,7 @@
+using ChurnFunctions.Core.Alerts;
+using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.Core.Ports;
+using ChurnFunctions.Core.Scoring;
 using ChurnFunctions.Storage.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +53,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IIdentityIndex, TableIdentityIndex>();
         services.TryAddSingleton<IMessageQueueFactory, StorageMessageQueueFactory>();
         services.TryAddSingleton<IBlobStore, StorageBlobStore>();
+        services.TryAddSingleton<IScoreStore, TableScoreStore>();
+        services.TryAddSingleton<IMetricsStore, TableMetricsStore>();
+        services.TryAddSingleton<IAlertStore, TableAlertStore>();
+        services.TryAddSingleton<IOutbox, TableOutbox>();
         return services;
     }
 

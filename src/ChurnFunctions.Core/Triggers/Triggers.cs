@@ -13,6 +13,15 @@ public static class Triggers
     public const string CustomerRoute = "customers/{id}";
     public const string CustomersRoute = "customers";
     public const string HealthRoute = "health";
+    public const string MetricsRoute = "metrics";
+    public const string CustomerScoreRoute = "customers/{id}/score";
+    public const string SegmentsRoute = "segments";
+    public const string AlertsRoute = "alerts";
+    public const string OutboxRoute = "outbox";
+
+    /// <summary>The app setting holding the nightly scoring's NCRONTAB schedule (UTC).</summary>
+    public const string ScoreScheduleSetting = "ScoreSchedule";
+    public const string DefaultScoreSchedule = "0 30 2 * * *";
 
     public const string IngestQueue = "ingest";
     public const string IngestPoisonQueue = IngestQueue + "-poison";
@@ -29,6 +38,11 @@ public static class Triggers
         new("GetCustomer", "GET", CustomerRoute),
         new("FindCustomers", "GET", CustomersRoute),
         new("Health", "GET", HealthRoute),
+        new("GetMetrics", "GET", MetricsRoute),
+        new("GetCustomerScore", "GET", CustomerScoreRoute),
+        new("GetSegments", "GET", SegmentsRoute),
+        new("GetAlerts", "GET", AlertsRoute),
+        new("GetOutbox", "GET", OutboxRoute),
     ];
 
     public static readonly IReadOnlyList<QueueTrigger> Queues =
@@ -36,5 +50,8 @@ public static class Triggers
         new("IngestQueue", IngestQueue),
     ];
 
-    public static readonly IReadOnlyList<TimerTrigger> Timers = [];
+    public static readonly IReadOnlyList<TimerTrigger> Timers =
+    [
+        new("NightlyScoring", ScoreScheduleSetting, DefaultScoreSchedule),
+    ];
 }

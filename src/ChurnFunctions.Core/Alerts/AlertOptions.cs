@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChurnFunctions.Core.Alerts;
+
+/// <summary>Alert rules and where alerts go, bound from "Alerts".</summary>
+public sealed class AlertOptions
+{
+    public const string SectionName = "Alerts";
+
+    /// <summary>Alert when the period's churn rate is above this share.</summary>
+    [Range(0.0, 1.0)]
+    public double ChurnRateThreshold { get; set; } = 0.5;
+
+    /// <summary>Alert when the churn rate is this many percent above its mean over the trailing snapshots.</summary>
+    [Range(0.0, 1000.0)]
+    public double ChurnRateIncreasePercent { get; set; } = 20;
+
+    /// <summary>Snapshots the rise is measured against (the trailing 4 weeks).</summary>
+    [Range(1, 366)]
+    public int TrailingDays { get; set; } = 28;
+
+    /// <summary>Alert when a high-value-tier customer's P(alive) falls below this.</summary>
+    [Range(0.0, 1.0)]
+    public double TopTierAliveThreshold { get; set; } = 0.5;
+
+    /// <summary>Alert when a category's abandoning customers are this many percent above their trailing mean...</summary>
+    [Range(0.0, 1000.0)]
+    public double CategoryAbandonmentIncreasePercent { get; set; } = 50;
+
+    /// <summary>...and at least this many.</summary>
+    [Range(1, 1_000_000)]
+    public int CategoryAbandonmentMinCustomers { get; set; } = 5;
+
+    /// <summary>Staff address for alert emails (through SendGrid, or the outbox without it).</summary>
+    public string? StaffEmail { get; set; }
+
+    /// <summary>Staff number (E.164) for alert SMS (through Twilio, or the outbox without it).</summary>
+    public string? StaffPhone { get; set; }
+
+    /// <summary>A Teams or Slack incoming-webhook URL; alerts are posted as {"text": ...}.</summary>
+    public string? WebhookUrl { get; set; }
+}

@@ -1,0 +1,21 @@
+namespace ChurnFunctions.Core.Scoring;
+
+/// <summary>What the nightly run says about one customer; spend and CLV are null when too few repeat buyers allow a spend model.</summary>
+public sealed record CustomerScore(
+    string CustomerId,
+    DateOnly AsOf,
+    double ProbabilityAlive,
+    double ExpectedPurchases,
+    int ExpectedPurchasesHorizonDays,
+    DateOnly? ExpectedNextPurchase,
+    double? ExpectedSpendPerPurchase,
+    double? Clv,
+    int Recency,
+    int Frequency,
+    int Monetary,
+    string Segment,
+    string Tier,
+    string ValueTier,
+    string ChurnStatus,
+    bool PartialChurn,
+    IReadOnlyList<string> AbandonedCategories);

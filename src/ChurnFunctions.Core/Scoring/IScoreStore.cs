@@ -1,0 +1,9 @@
+namespace ChurnFunctions.Core.Scoring;
+
+/// <summary>Per-customer scores, kept per run day so that a score can be compared with the day before.</summary>
+public interface IScoreStore
+{
+    Task SaveAsync(DateOnly asOf, IReadOnlyList<CustomerScore> scores, CancellationToken cancellationToken);
+
+    Task<CustomerScore?> GetAsync(DateOnly asOf, string customerId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,19 @@
+using System.Globalization;
+using ChurnFunctions.Core.Scoring;
+
+namespace ChurnFunctions.Storage.Ports;
+
+/// <summary>Table "scores": PartitionKey the run day (yyyyMMdd), RowKey the customer id; a run writes 100 rows a batch.</summary>
+public sealed class TableScoreStore(StorageAccount account) : IScoreStore
+{
+    public const string TableName = "scores";
+    private readonly JsonRows<CustomerScore> rows = new(account, TableName);
+
+    public Task SaveAsync(DateOnly asOf, IReadOnlyList<CustomerScore> scores, CancellationToken cancellationToken) =>
+        rows.UpsertPartitionAsync(Day(asOf), scores.Select(s => (s.CustomerId, s)), cancellationToken);
+
+    public Task<CustomerScore?> GetAsync(DateOnly asOf, string customerId, CancellationToken cancellationToken) =>
+        rows.GetAsync(Day(asOf), customerId, cancellationToken);
+
+    private static string Day(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,12 @@
+using ChurnFunctions.Core.Scoring;
+using Microsoft.Azure.Functions.Worker;
+
+namespace ChurnFunctions.Functions;
+
+/// <summary>The nightly scoring on the NCRONTAB schedule in the app setting ScoreSchedule (Triggers.ScoreScheduleSetting).</summary>
+public sealed class NightlyScoringFunction(ScoringJob job)
+{
+    [Function("NightlyScoring")]
+    public Task Run([TimerTrigger("%ScoreSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+        job.RunAsync(null, cancellationToken);
+}
