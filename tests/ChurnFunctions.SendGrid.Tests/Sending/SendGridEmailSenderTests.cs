@@ -1,4 +1,5 @@
 using ChurnFunctions.Core.Messaging;
+using ChurnFunctions.Fakes.SendGrid;
 using ChurnFunctions.SendGrid.Tests.Support;
 
 namespace ChurnFunctions.SendGrid.Tests.Sending;
@@ -96,7 +97,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     [Fact]
     public async Task Logs_never_contain_the_api_key_the_recipient_or_the_body()
     {
-        _harness.Server.FailNext(1, Fakes.SendGrid.FakeSendGridFault.ServerError);
+        _harness.Server.FailNext(1, FakeSendGridFault.ServerError);
         await _harness.Sender.SendAsync(SenderHarness.TextMessage(), CancellationToken.None);
         await _harness.Sender.SendAsync(SenderHarness.TextMessage("alert-8", to: "bad.address.example"), CancellationToken.None);
 
@@ -122,7 +123,7 @@ public sealed class SendGridEmailSenderTests : IAsyncLifetime
     [Fact]
     public async Task Caller_cancellation_propagates_instead_of_becoming_a_result()
     {
-        _harness.Server.FailNext(1, Fakes.SendGrid.FakeSendGridFault.Slow(TimeSpan.FromSeconds(30)));
+        _harness.Server.FailNext(1, FakeSendGridFault.Slow(TimeSpan.FromSeconds(30)));
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
