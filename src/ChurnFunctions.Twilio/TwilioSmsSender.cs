@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.Twilio.Sending;
 using ChurnFunctions.Twilio.Webhooks;
@@ -21,20 +17,19 @@ namespace ChurnFunctions.Twilio;
 /// </summary>
 /// <remarks>
 /// The Messages API has no idempotency key. When an attempt's outcome is unknown (timeout, connection lost after the
-/// request went out, 5xx), the next attempt first lists the recipient's recent messages and, if one with the same
-/// body (and sender) was created since this send began, returns it instead of creating another. A transformed body
-/// (e.g. a Messaging Service's smart encoding) defeats the match and the send falls back to at-least-once.
+/// request went out, 5xx), the next attempt, or a last lookup when retries are spent, first lists the recipient's
+/// recent messages; one with the same body (and sender) created since this send began is taken as ours instead of
+/// creating another. A body Twilio transforms (a Messaging Service's smart encoding) defeats the match and the send
+/// falls back to at-least-once; two sends of the same text to the same number within the window count as one.
 /// </remarks>
 public sealed class TwilioSmsSender : ISmsSender, IDisposable
 {
     private static readonly ResiliencePropertyKey<SendState> StateKey = new("twilio-send");
     private readonly TwilioOptions _options;
-    private readonly HttpClient _client;
+    private readonly TwilioMessagesApi _api;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private readonly ResiliencePipeline<AttemptResult> _pipeline;
-    private readonly AuthenticationHeaderValue _authorization;
-    private readonly Uri _messagesUri;
 
     public TwilioSmsSender(
         TwilioOptions options, ILogger<TwilioSmsSender>? logger = null, TimeProvider? timeProvider = null, HttpMessageHandler? handler = null)
@@ -48,13 +43,11 @@ public sealed class TwilioSmsSender : ISmsSender, IDisposable
         _options = options;
         _logger = logger ?? NullLogger<TwilioSmsSender>.Instance;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _client = new HttpClient(handler ?? CreateHandler(), disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        _authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.AccountSid}:{options.AuthToken}")));
-        _messagesUri = new Uri(
-            $"{options.BaseUrl.AbsoluteUri.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(options.AccountSid!)}/Messages.json");
+        _api = new TwilioMessagesApi(options, handler);
         _pipeline = BuildPipeline();
     }
+
+    private bool UsesService => !string.IsNullOrWhiteSpace(_options.MessagingServiceSid);
 
     public async Task<SendResult> SendAsync(SmsMessage message, CancellationToken cancellationToken)
     {
@@ -74,7 +67,8 @@ public sealed class TwilioSmsSender : ISmsSender, IDisposable
         }
         catch (Exception ex) when (IsTransient(ex, cancellationToken))
         {
-            last = AttemptResult.Retry(ErrorCodeOf(ex), $"No answer from Twilio: {ex.GetType().Name}.");
+            var code = ex is HttpRequestException ? "connection" : "timeout";
+            last = AttemptResult.Retry(code, $"No answer from Twilio: {ex.GetType().Name}.");
         }
         finally
         {
@@ -83,7 +77,7 @@ public sealed class TwilioSmsSender : ISmsSender, IDisposable
 
         if (last.Retryable && state.Unresolved)
         {
-            last = await FinalLookupAsync(state, last, cancellationToken).ConfigureAwait(false);
+            last = await LastLookupAsync(state, last, cancellationToken).ConfigureAwait(false);
         }
 
         if (last.Retryable)
@@ -94,28 +88,13 @@ public sealed class TwilioSmsSender : ISmsSender, IDisposable
         return last.Result;
     }
 
-    public void Dispose() => _client.Dispose();
-
-    private static SocketsHttpHandler CreateHandler() => new()
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
-        ConnectTimeout = TimeSpan.FromSeconds(10),
-        UseCookies = false,
-        AllowAutoRedirect = false,
-    };
+    public void Dispose() => _api.Dispose();
 
     private static bool IsTransient(Exception exception, CancellationToken callerToken) => exception switch
     {
         HttpRequestException or TimeoutRejectedException => true,
         OperationCanceledException => !callerToken.IsCancellationRequested,
         _ => false,
-    };
-
-    private static string ErrorCodeOf(Exception exception) => exception switch
-    {
-        TimeoutRejectedException or OperationCanceledException => "timeout",
-        _ => "connection",
     };
 
     private ResiliencePipeline<AttemptResult> BuildPipeline()
@@ -133,7 +112,7 @@ public sealed class TwilioSmsSender : ISmsSender, IDisposable
                 ShouldHandle = args => ValueTask.FromResult(
                     args.Outcome.Exception is { } ex ? IsTransient(ex, args.Context.CancellationToken) : args.Outcome.Result!.Retryable),
                 DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Result?.RetryAfter is { } retryAfter ? (TimeSpan?)Min(retryAfter, _options.MaxRetryDelay) : null),
+                    args.Outcome.Result?.RetryAfter is { } after ? (TimeSpan?)(after < _options.MaxRetryDelay ? after : _options.MaxRetryDelay) : null),
                 OnRetry = args =>
                 {
                     var state = args.Context.Properties.GetValue(StateKey, null!);
@@ -148,38 +127,26 @@ public sealed class TwilioSmsSender : ISmsSender, IDisposable
         return builder.Build();
     }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
-
     private async ValueTask<AttemptResult> AttemptAsync(SendState state, CancellationToken cancellationToken)
     {
         state.Attempts++;
         if (state.Unresolved)
         {
-            var (lookup, found) = await LookupAsync(state, cancellationToken).ConfigureAwait(false);
-            if (lookup is not null)
+            var (failure, found) = await LookupAsync(state, cancellationToken).ConfigureAwait(false);
+            if (failure is not null || found is not null)
             {
-                return lookup;
-            }
-
-            if (found is not null)
-            {
-                Logs.SendRecovered(_logger, state.Message.SendId, found.Sid);
-                return AttemptResult.Final(SendResult.Sent(found.Sid));
+                return failure ?? found!;
             }
 
             state.Unresolved = false;
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, _messagesUri) { Content = new FormUrlEncodedContent(FormFields(state.Message)) };
-        request.Headers.Authorization = _authorization;
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-
-        // From here the request may reach Twilio; only an answer (or a connection that never opened) settles it.
+        // From here the request may reach Twilio; only an answer, or a connection that never opened, settles it.
         state.Unresolved = true;
         HttpResponseMessage response;
         try
         {
-            response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await _api.CreateAsync(FormFields(state.Message), cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
         {
@@ -190,17 +157,21 @@ public sealed class TwilioSmsSender : ISmsSender, IDisposable
         using (response)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return Classify(state, response, body);
+            var answer = TwilioAnswer.Read(response.StatusCode, body, RetryAfter(response));
+            state.Unresolved = answer.MayHaveCreated;
+            Log(state, answer, (int)response.StatusCode);
+            return answer.Attempt;
         }
     }
 
     private List<KeyValuePair<string, string>> FormFields(SmsMessage message)
     {
-        var fields = new List<KeyValuePair<string, string>> { new("To", message.To) };
-        fields.Add(string.IsNullOrWhiteSpace(_options.MessagingServiceSid)
-            ? new("From", _options.FromNumber!)
-            : new("MessagingServiceSid", _options.MessagingServiceSid));
-        fields.Add(new("Body", message.Body));
+        List<KeyValuePair<string, string>> fields =
+        [
+            new("To", message.To),
+            UsesService ? new("MessagingServiceSid", _options.MessagingServiceSid!) : new("From", _options.FromNumber!),
+            new("Body", message.Body),
+        ];
         if (_options.PublicBaseUrl is not null)
         {
             fields.Add(new("StatusCallback", TwilioWebhookPaths.StatusCallbackUrl(_options.PublicBaseUrl, message.SendId)));
@@ -209,83 +180,38 @@ public sealed class TwilioSmsSender : ISmsSender, IDisposable
         return fields;
     }
 
-    private AttemptResult Classify(SendState state, HttpResponseMessage response, string body)
+    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
     {
-        var httpStatus = (int)response.StatusCode;
-        var sendId = state.Message.SendId;
-        if (response.IsSuccessStatusCode)
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date > _timeProvider.GetUtcNow() ? date - _timeProvider.GetUtcNow() : TimeSpan.Zero,
+        _ => null,
+    };
+
+    private void Log(SendState state, TwilioAnswer answer, int httpStatus)
+    {
+        var result = answer.Attempt.Result;
+        if (result.Status == SendStatus.Sent)
         {
-            state.Unresolved = false;
-            var sid = TwilioMessageResource.ParseOne(body)?.Sid;
-            if (string.IsNullOrEmpty(sid))
+            if (result.ProviderMessageId is null)
             {
-                Logs.SentWithoutSid(_logger, sendId, httpStatus);
+                Logs.SentWithoutSid(_logger, state.Message.SendId, httpStatus);
             }
 
-            Logs.SmsSent(_logger, sendId, sid, state.Attempts);
-            return AttemptResult.Final(SendResult.Sent(sid));
+            Logs.SmsSent(_logger, state.Message.SendId, result.ProviderMessageId, state.Attempts);
         }
-
-        var error = TwilioApiError.Parse(body);
-        var errorCode = error.Code?.ToString(CultureInfo.InvariantCulture) ?? $"http-{httpStatus}";
-        var detail = error.Code is null
-            ? $"Twilio answered HTTP {httpStatus}."
-            : $"Twilio answered HTTP {httpStatus} with error {error.Code} ({error.MoreInfo ?? "no more_info"}).";
-
-        var rateLimited = response.StatusCode == HttpStatusCode.TooManyRequests || error.Code == TwilioErrorCodes.TooManyRequests;
-        if (rateLimited || httpStatus >= 500 || response.StatusCode == HttpStatusCode.RequestTimeout)
+        else if (!answer.Attempt.Retryable)
         {
-            // Twilio never processes a request it answers 429; a 5xx or 408 may have created the message.
-            state.Unresolved = !rateLimited;
-            return AttemptResult.Retry(errorCode, detail, rateLimited ? RetryAfter(response) : null);
+            Logs.SendNotAccepted(_logger, state.Message.SendId, result.Status.ToString(), httpStatus, answer.TwilioCode);
         }
-
-        state.Unresolved = false;
-        var status = error.Code switch
-        {
-            TwilioErrorCodes.UnsubscribedRecipient => SendStatus.OptedOut,
-            TwilioErrorCodes.InvalidToNumber or TwilioErrorCodes.NotMobileNumber or TwilioErrorCodes.LandlineNumber => SendStatus.InvalidRecipient,
-            _ => SendStatus.Rejected,
-        };
-        Logs.SendNotAccepted(_logger, sendId, status.ToString(), httpStatus, error.Code);
-        return AttemptResult.Final(new SendResult(status, ErrorCode: errorCode, Detail: detail));
     }
 
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    /// <summary>A retryable result when the lookup failed; else the earlier attempt's message as Sent, or neither.</summary>
+    private async Task<(AttemptResult? Failure, AttemptResult? Found)> LookupAsync(SendState state, CancellationToken cancellationToken)
     {
-        var retryAfter = response.Headers.RetryAfter;
-        if (retryAfter?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        return retryAfter?.Date is { } date ? Max(date - _timeProvider.GetUtcNow(), TimeSpan.Zero) : null;
-    }
-
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    /// <summary>
-    /// Lists the recipient's recent messages. Returns a retryable result when the lookup itself failed, else the
-    /// message an earlier attempt created (or null when there is none).
-    /// </summary>
-    private async Task<(AttemptResult? Failure, TwilioMessageResource? Found)> LookupAsync(SendState state, CancellationToken cancellationToken)
-    {
-        var query = $"?To={Uri.EscapeDataString(state.Message.To)}&PageSize=50";
-        var useService = !string.IsNullOrWhiteSpace(_options.MessagingServiceSid);
-        if (!useService)
-        {
-            query += $"&From={Uri.EscapeDataString(_options.FromNumber!)}";
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_messagesUri.AbsoluteUri + query));
-        request.Headers.Authorization = _authorization;
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var response = await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var messages = response.IsSuccessStatusCode ? TwilioMessageResource.ParsePage(body) : null;
+        var (messages, httpStatus) = await _api.ListRecentAsync(
+            state.Message.To, UsesService ? null : _options.FromNumber, cancellationToken).ConfigureAwait(false);
         if (messages is null)
         {
-            var httpStatus = (int)response.StatusCode;
             return (AttemptResult.Retry($"lookup-http-{httpStatus}", $"Looking up an earlier attempt failed with HTTP {httpStatus}."), null);
         }
 
@@ -294,34 +220,35 @@ public sealed class TwilioSmsSender : ISmsSender, IDisposable
         var found = messages.FirstOrDefault(m =>
             !string.IsNullOrEmpty(m.Sid)
             && string.Equals(m.Body, state.Message.Body, StringComparison.Ordinal)
-            && m.DateCreated is { } created && created >= since
-            && (!useService || string.Equals(m.MessagingServiceSid, _options.MessagingServiceSid, StringComparison.Ordinal)));
-        return (null, found);
+            && m.DateCreated >= since
+            && (!UsesService || string.Equals(m.MessagingServiceSid, _options.MessagingServiceSid, StringComparison.Ordinal)));
+        if (found is null)
+        {
+            return (null, null);
+        }
+
+        Logs.SendRecovered(_logger, state.Message.SendId, found.Sid);
+        return (null, AttemptResult.Final(SendResult.Sent(found.Sid)));
     }
 
-    private async Task<AttemptResult> FinalLookupAsync(SendState state, AttemptResult last, CancellationToken cancellationToken)
+    private async Task<AttemptResult> LastLookupAsync(SendState state, AttemptResult last, CancellationToken cancellationToken)
     {
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.Timeout);
             var (failure, found) = await LookupAsync(state, timeout.Token).ConfigureAwait(false);
-            if (found is not null)
-            {
-                Logs.SendRecovered(_logger, state.Message.SendId, found.Sid);
-                return AttemptResult.Final(SendResult.Sent(found.Sid));
-            }
-
             if (failure is not null)
             {
                 Logs.RecoveryLookupFailed(_logger, state.Message.SendId, failure.Result.ErrorCode ?? "?");
             }
+
+            return found ?? last;
         }
         catch (Exception ex) when (IsTransient(ex, cancellationToken))
         {
             Logs.RecoveryLookupFailed(_logger, state.Message.SendId, ex.GetType().Name);
+            return last;
         }
-
-        return last;
     }
 }
