@@ -144,6 +144,61 @@ public sealed class TwilioSmsSenderRequestTests
     }
 
     [Fact]
+    public async Task After_an_unknown_outcome_it_never_posts_again_until_a_lookup_shows_no_message()
+    {
+        var handler = new RecordingHandler(
+            _ => RecordingHandler.TwilioError(HttpStatusCode.BadGateway, 20500),
+            _ => RecordingHandler.TwilioError(HttpStatusCode.InternalServerError, 20500),
+            _ => RecordingHandler.Json(HttpStatusCode.OK, """{"messages": []}"""),
+            _ => RecordingHandler.Created("SMok"));
+        using var sender = new TwilioSmsSender(Senders.Options(ApiBase), handler: handler);
+
+        var result = await sender.SendAsync(Message, CancellationToken.None);
+
+        Assert.Equal(SendResult.Sent("SMok"), result);
+        Assert.Equal(["POST", "GET", "GET", "POST"], handler.Requests.Select(r => r.Method.Method));
+        Assert.Equal("/2010-04-01/Accounts/" + Senders.AccountSid + "/Messages.json?To=%2B15551234567&PageSize=50", handler.Requests[1].Uri.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task When_lookups_keep_failing_it_ends_Transient_without_a_second_post()
+    {
+        var handler = new RecordingHandler(
+            _ => RecordingHandler.TwilioError(HttpStatusCode.ServiceUnavailable, 20503),
+            _ => RecordingHandler.TwilioError(HttpStatusCode.ServiceUnavailable, 20503));
+        using var sender = new TwilioSmsSender(Senders.Options(ApiBase, maxRetries: 3), handler: handler);
+
+        var result = await sender.SendAsync(Message, CancellationToken.None);
+
+        Assert.Equal((SendStatus.Transient, "lookup-http-503"), (result.Status, result.ErrorCode));
+        Assert.Single(handler.Requests, r => r.Method == HttpMethod.Post);
+    }
+
+    [Fact]
+    public async Task Lookup_matches_body_and_messaging_service_created_since_the_send_began()
+    {
+        var now = DateTimeOffset.UtcNow;
+        string Date(TimeSpan ago) => (now - ago).ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture);
+        var page = $$"""
+            {"messages": [
+              {"sid": "SMotherbody", "body": "Something else", "messaging_service_sid": "{{Senders.ServiceSid}}", "date_created": "{{Date(TimeSpan.Zero)}}"},
+              {"sid": "SMotherservice", "body": "{{Message.Body}}", "messaging_service_sid": "MGother", "date_created": "{{Date(TimeSpan.Zero)}}"},
+              {"sid": "SMold", "body": "{{Message.Body}}", "messaging_service_sid": "{{Senders.ServiceSid}}", "date_created": "{{Date(TimeSpan.FromMinutes(10))}}"},
+              {"sid": "SMours", "body": "{{Message.Body}}", "messaging_service_sid": "{{Senders.ServiceSid}}", "date_created": "{{Date(TimeSpan.Zero)}}"}
+            ]}
+            """;
+        var handler = new RecordingHandler(
+            _ => throw new HttpRequestException("reset", null, HttpStatusCode.InternalServerError),
+            _ => RecordingHandler.Json(HttpStatusCode.OK, page));
+        using var sender = new TwilioSmsSender(Senders.Options(ApiBase), handler: handler);
+
+        var result = await sender.SendAsync(Message, CancellationToken.None);
+
+        Assert.Equal(SendResult.Sent("SMours"), result);
+        Assert.Single(handler.Requests, r => r.Method == HttpMethod.Post);
+    }
+
+    [Fact]
     public async Task Created_answer_without_a_sid_still_counts_as_sent_so_it_is_not_sent_twice()
     {
         var handler = new RecordingHandler(_ => RecordingHandler.Json(HttpStatusCode.Created, "not json"));
