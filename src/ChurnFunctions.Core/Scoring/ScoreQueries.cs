@@ -4,10 +4,8 @@ using ChurnFunctions.Core.Customers;
 namespace ChurnFunctions.Core.Scoring;
 
 /// <summary>Reads what the nightly runs wrote, for the API.</summary>
-public sealed class ScoreQueries(IScoreStore scores, IMetricsStore metrics, IAlertStore alerts, CustomerMerger merger, TimeProvider time)
+public sealed class ScoreQueries(IScoreStore scores, IMetricsStore metrics, IAlertStore alerts, CustomerMerger merger)
 {
-    private const int LookBackDays = 400;
-
     /// <summary>The customer's score from the latest run, or null when it was never scored.</summary>
     public async Task<CustomerScore?> GetScoreAsync(string customerId, CancellationToken cancellationToken)
     {
@@ -19,12 +17,7 @@ public sealed class ScoreQueries(IScoreStore scores, IMetricsStore metrics, IAle
         metrics.ListAsync(from, to, cancellationToken);
 
     /// <summary>The latest snapshot: its segment, tier and value-tier counts are the segment report.</summary>
-    public async Task<MetricsSnapshot?> LatestAsync(CancellationToken cancellationToken)
-    {
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var recent = await metrics.ListAsync(today.AddDays(-LookBackDays), today.AddDays(1), cancellationToken);
-        return recent.Count > 0 ? recent[^1] : null;
-    }
+    public Task<MetricsSnapshot?> LatestAsync(CancellationToken cancellationToken) => metrics.LatestAsync(cancellationToken);
 
     public Task<IReadOnlyList<Alert>> GetAlertsAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
         alerts.ListAsync(from, to, cancellationToken);
