@@ -1,6 +1,8 @@
 using ChurnFunctions.Api.Http;
 using ChurnFunctions.Core;
 using ChurnFunctions.Notifications;
+using ChurnFunctions.SendGrid;
+using ChurnFunctions.Twilio;
 using ChurnFunctions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +17,9 @@ public static class ServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddChurnCore(configuration);
         services.AddChurnStorage(configuration);
+        // Providers when configured; the outbox stands in for each one that is not.
+        services.AddSendGrid(configuration);
+        services.AddTwilio(configuration);
         services.AddNotifications(configuration);
         services.AddSingleton<IngestEndpoints>();
         services.AddSingleton<ApiKeyGate>();

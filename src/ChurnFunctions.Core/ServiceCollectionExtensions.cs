@@ -1,5 +1,6 @@
 using ChurnFunctions.Analytics.Business;
 using ChurnFunctions.Core.Alerts;
+using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Ingest;
 using ChurnFunctions.Core.Scoring;
@@ -39,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AlertService>();
         services.AddSingleton<ScoringJob>();
         services.AddSingleton<ScoreQueries>();
+        services.AddCampaigns(configuration);
         return services;
     }
 }
