@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ScoringJob>();
         services.AddSingleton<ScoreQueries>();
         services.AddCampaigns(configuration);
+        services.TryAddSingleton<ICampaignEvents, NoCampaignEvents>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Domain;
 using ChurnFunctions.Core.Ports;
@@ -15,6 +16,7 @@ public sealed partial class IngestProcessor(
     IIdentityIndex index,
     CustomerResolver resolver,
     CustomerMerger merger,
+    ICampaignEvents campaigns,
     TimeProvider time,
     ILogger<IngestProcessor> logger)
 {
@@ -99,6 +101,7 @@ public sealed partial class IngestProcessor(
             {
                 case WriteOutcome.Written:
                     await IndexOrdersAsync(customerId, items, cancellationToken);
+                    await NotifyCampaignsAsync(customerId, items, cancellationToken);
                     return new IngestOutcome(items.Count, 0);
                 case WriteOutcome.Duplicate when items.Count == 1:
                     // Indexed again: the first delivery may have stopped between its commit and its index write.
@@ -134,6 +137,20 @@ public sealed partial class IngestProcessor(
         var holder = await index.FindAsync(IdentityKeys.ForOrder(source, orderExternalId), cancellationToken)
             ?? throw new InvalidOperationException($"Refund for {source} {orderExternalId}, an order not stored yet.");
         return await merger.FollowAsync(holder, cancellationToken);
+    }
+
+    // A purchase ends waits and counts as a conversion in the customer's running campaigns.
+    private async Task NotifyCampaignsAsync(string customerId, IReadOnlyList<NormalizedTransaction> items, CancellationToken cancellationToken)
+    {
+        if (customerId == CustomerIds.Anonymous)
+        {
+            return;
+        }
+
+        foreach (var t in items.Select(i => i.Transaction).Where(t => t.Kind == TransactionKind.Purchase))
+        {
+            await campaigns.RaiseAsync(customerId, new PurchaseObserved(t.OccurredAt, t.GrossTotal), cancellationToken);
+        }
     }
 
     private async Task IndexOrdersAsync(string customerId, IReadOnlyList<NormalizedTransaction> items, CancellationToken cancellationToken)

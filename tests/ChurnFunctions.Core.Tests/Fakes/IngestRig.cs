@@ -1,3 +1,4 @@
+using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Ingest;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,7 +12,7 @@ internal sealed class IngestRig
     {
         Merger = new CustomerMerger(Store, Index);
         Resolver = new CustomerResolver(Index, Merger, NullLogger<CustomerResolver>.Instance);
-        Processor = new IngestProcessor(Store, Index, Resolver, Merger, TimeProvider.System, NullLogger<IngestProcessor>.Instance);
+        Processor = new IngestProcessor(Store, Index, Resolver, Merger, new NoCampaignEvents(), TimeProvider.System, NullLogger<IngestProcessor>.Instance);
     }
 
     public InMemoryCustomerStore Store { get; } = new();
