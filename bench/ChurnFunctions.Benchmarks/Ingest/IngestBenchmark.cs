@@ -67,11 +67,13 @@ internal static class IngestBenchmark
         }
 
         stored = main.Stored.StoredOrders;
+        report.Step($"  -> {main.Drive.AcceptedPerSecond:F0} accepted/s, {main.StoredPerSecond:F0} stored/s, ack p50 {main.Ack.P50:F1} / p99 {main.Ack.P99:F1} ms, max backlog {main.Stored.MaxBacklog}");
         var split = host.Split?.Snapshot();
 
         report.Step($"ceiling: {ceilingWebhooks} simulated webhooks, {options.Concurrency} workers");
         ceilingSplit?.Reset();
         var ceilingResult = await ceiling.RunAsync(ceilingWebhooks, options.Concurrency, envelope);
+        report.Step($"  -> ceiling {ceilingResult.WebhooksPerSecond:F0} webhooks/s ({ceilingResult.RequestsPerSecond:F0} requests/s); stored/s / ceiling = {main.StoredPerSecond / ceilingResult.WebhooksPerSecond:P0}");
         CeilingResult? pipelineShaped = null;
         if (options.Split)
         {
