@@ -1,6 +1,7 @@
 using ChurnFunctions.Api;
 using ChurnFunctions.Core.Ingest;
 using ChurnFunctions.Core.Scoring;
+using ChurnFunctions.SelfHost.Campaigns;
 using ChurnFunctions.SelfHost.Configuration;
 using ChurnFunctions.SelfHost.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class ChurnHost
         builder.Services.AddQueueTrigger(
             Core.Triggers.Triggers.IngestQueue,
             (services, message, ct) => services.GetRequiredService<IngestMessageHandler>().HandleAsync(message.Text, message.DequeueCount, ct));
+        builder.Services.AddCampaignRuntime();
 
         builder.Configuration[Core.Triggers.Triggers.ScoreScheduleSetting] ??= Core.Triggers.Triggers.DefaultScoreSchedule;
         builder.Services.AddTimerTrigger(

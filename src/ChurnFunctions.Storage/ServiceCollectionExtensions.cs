@@ -1,7 +1,9 @@
 using ChurnFunctions.Core.Alerts;
+using ChurnFunctions.Core.Campaigns.Runtime;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.Core.Ports;
 using ChurnFunctions.Core.Scoring;
+using ChurnFunctions.Storage.Campaigns;
 using ChurnFunctions.Storage.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +59,10 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IMetricsStore, TableMetricsStore>();
         services.TryAddSingleton<IAlertStore, TableAlertStore>();
         services.TryAddSingleton<IOutbox, TableOutbox>();
+        services.TryAddSingleton<ICampaignInstanceStore, TableCampaignInstanceStore>();
+        services.TryAddSingleton<ISendLedger, TableSendLedger>();
+        services.TryAddSingleton<ICampaignActionLog, TableCampaignActionLog>();
+        services.TryAddSingleton<IWakeUpScheduler, QueueWakeUpScheduler>();
         return services;
     }
 

@@ -17,14 +17,18 @@ public sealed class CustomerMerger(ICustomerStore store, IIdentityIndex index)
     private const int MaxAttempts = 100;
 
     /// <summary>The customer an id stands for now, following merges.</summary>
-    public async Task<string> FollowAsync(string customerId, CancellationToken cancellationToken)
+    public async Task<string> FollowAsync(string customerId, CancellationToken cancellationToken) =>
+        (await FollowWithRecordAsync(customerId, cancellationToken)).Id;
+
+    /// <summary>The customer an id stands for now, with the record read on the way (null when it has none yet).</summary>
+    public async Task<ResolvedCustomer> FollowWithRecordAsync(string customerId, CancellationToken cancellationToken)
     {
         for (var i = 0; i < MaxChainLength; i++)
         {
             var record = await store.GetAsync(customerId, cancellationToken);
             if (record?.Value.MergedInto is not { } next)
             {
-                return customerId;
+                return new ResolvedCustomer(customerId, true, record);
             }
 
             customerId = next;

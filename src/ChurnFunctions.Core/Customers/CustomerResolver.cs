@@ -11,44 +11,64 @@ namespace ChurnFunctions.Core.Customers;
 /// </summary>
 public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerger merger, ILogger<CustomerResolver> logger)
 {
-    public async Task<string> ResolveAsync(CustomerIdentity? identity, CancellationToken cancellationToken)
+    public async Task<string> ResolveAsync(CustomerIdentity? identity, CancellationToken cancellationToken) =>
+        (await ResolveWithRecordAsync(identity, cancellationToken)).Id;
+
+    /// <summary>
+    /// Resolves the buyer and hands on the survivor's record as read, so that storing a transaction starts from it.
+    /// Lookups run together and each distinct holder is read once: the ingest path's round trips are its cost.
+    /// </summary>
+    public async Task<ResolvedCustomer> ResolveWithRecordAsync(CustomerIdentity? identity, CancellationToken cancellationToken)
     {
         if (identity is null || identity.IsAnonymous)
         {
-            return CustomerIds.Anonymous;
+            return ResolvedCustomer.Unread(CustomerIds.Anonymous);
         }
 
         var keys = IdentityKeys.For(identity);
-        var holderOf = new Dictionary<string, string>(keys.Count, StringComparer.Ordinal);
-        foreach (var key in keys)
+        var found = await Task.WhenAll(keys.Select(k => index.FindAsync(k, cancellationToken)));
+        var followed = new Dictionary<string, ResolvedCustomer>(StringComparer.Ordinal);
+        foreach (var holder in found.OfType<string>().Distinct())
         {
-            if (await index.FindAsync(key, cancellationToken) is { } holder)
+            followed[holder] = await merger.FollowWithRecordAsync(holder, cancellationToken);
+        }
+
+        var holderOf = new Dictionary<string, string>(keys.Count, StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (found[i] is { } holder)
             {
-                holderOf[key] = await merger.FollowAsync(holder, cancellationToken);
+                holderOf[keys[i]] = followed[holder].Id;
             }
         }
 
-        // Keys are in priority order, so the first holder is the strongest match.
-        var survivor = holderOf.Count > 0 ? holderOf[keys.First(holderOf.ContainsKey)] : CustomerIds.FromIdentityKey(keys[0]);
+        // Keys are in priority order, so the first holder is the strongest match. A new buyer's id comes from its key,
+        // and a new buyer has no record yet: nothing to read.
+        var survivor = holderOf.Count > 0
+            ? followed.Values.First(f => f.Id == holderOf[keys.First(holderOf.ContainsKey)])
+            : new ResolvedCustomer(CustomerIds.FromIdentityKey(keys[0]), true, null);
         foreach (var key in keys.Where(k => !holderOf.ContainsKey(k)))
         {
             // Another delivery may claim the key between the lookup and here: the claim tells us who won.
-            var holder = await index.ClaimAsync(key, survivor, cancellationToken);
-            holderOf[key] = holder == survivor ? survivor : await merger.FollowAsync(holder, cancellationToken);
+            var holder = await index.ClaimAsync(key, survivor.Id, cancellationToken);
+            holderOf[key] = holder == survivor.Id ? survivor.Id : await merger.FollowAsync(holder, cancellationToken);
         }
 
-        foreach (var other in holderOf.Values.Where(h => h != survivor).Distinct())
+        var merged = false;
+        foreach (var other in holderOf.Values.Where(h => h != survivor.Id).Distinct())
         {
-            LogMerging(logger, other, survivor);
-            await merger.MergeAsync(other, survivor, cancellationToken);
+            LogMerging(logger, other, survivor.Id);
+            await merger.MergeAsync(other, survivor.Id, cancellationToken);
+            merged = true;
         }
 
-        foreach (var key in keys.Where(k => holderOf[k] != survivor))
+        foreach (var key in keys.Where(k => holderOf[k] != survivor.Id))
         {
-            await index.AssignAsync(key, survivor, cancellationToken);
+            await index.AssignAsync(key, survivor.Id, cancellationToken);
         }
 
-        return survivor;
+        // A merge rewrote the survivor's record: what was read before is stale.
+        return merged ? ResolvedCustomer.Unread(survivor.Id) : survivor;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Merging customer {FromCustomerId} into {IntoCustomerId}")]

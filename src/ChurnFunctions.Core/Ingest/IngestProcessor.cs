@@ -30,53 +30,58 @@ public sealed partial class IngestProcessor(
         var outcome = IngestOutcome.None;
         foreach (var group in await GroupByCustomerAsync(transactions, cancellationToken))
         {
-            foreach (var chunk in group.Value.Chunk(ICustomerStore.MaxTransactionsPerCommit))
+            var known = group.Value.Customer;
+            foreach (var chunk in group.Value.Items.Chunk(ICustomerStore.MaxTransactionsPerCommit))
             {
-                outcome = outcome.Add(await CommitAsync(group.Key, chunk, cancellationToken));
+                outcome = outcome.Add(await CommitAsync(known, chunk, cancellationToken));
+
+                // Only the first commit may start from what resolution read: later chunks read afresh.
+                known = ResolvedCustomer.Unread(known.Id);
             }
         }
 
         return outcome;
     }
 
-    private async Task<Dictionary<string, List<NormalizedTransaction>>> GroupByCustomerAsync(
+    private async Task<Dictionary<string, (ResolvedCustomer Customer, List<NormalizedTransaction> Items)>> GroupByCustomerAsync(
         IReadOnlyList<NormalizedTransaction> transactions, CancellationToken cancellationToken)
     {
-        var resolved = new Dictionary<CustomerIdentity, string>();
-        var groups = new Dictionary<string, List<NormalizedTransaction>>(StringComparer.Ordinal);
+        var resolved = new Dictionary<CustomerIdentity, ResolvedCustomer>();
+        var groups = new Dictionary<string, (ResolvedCustomer Customer, List<NormalizedTransaction> Items)>(StringComparer.Ordinal);
         foreach (var item in transactions)
         {
-            string customerId;
+            ResolvedCustomer customer;
             if (item.Customer is null && item.Transaction is { Kind: TransactionKind.Refund, RefundOf: { } order })
             {
-                customerId = await OrderCustomerAsync(item.Transaction.Source, order, cancellationToken);
+                customer = ResolvedCustomer.Unread(await OrderCustomerAsync(item.Transaction.Source, order, cancellationToken));
             }
             else if (item.Customer is null)
             {
-                customerId = CustomerIds.Anonymous;
+                customer = ResolvedCustomer.Unread(CustomerIds.Anonymous);
             }
-            else if (!resolved.TryGetValue(item.Customer, out customerId!))
+            else if (!resolved.TryGetValue(item.Customer, out customer!))
             {
-                customerId = await resolver.ResolveAsync(item.Customer, cancellationToken);
-                resolved[item.Customer] = customerId;
+                customer = await resolver.ResolveWithRecordAsync(item.Customer, cancellationToken);
+                resolved[item.Customer] = customer;
             }
 
-            if (!groups.TryGetValue(customerId, out var list))
+            if (!groups.TryGetValue(customer.Id, out var group))
             {
-                groups[customerId] = list = [];
+                groups[customer.Id] = group = (customer, []);
             }
 
-            list.Add(item);
+            group.Items.Add(item);
         }
 
         return groups;
     }
 
-    private async Task<IngestOutcome> CommitAsync(string customerId, IReadOnlyList<NormalizedTransaction> items, CancellationToken cancellationToken)
+    private async Task<IngestOutcome> CommitAsync(ResolvedCustomer customer, IReadOnlyList<NormalizedTransaction> items, CancellationToken cancellationToken)
     {
+        var customerId = customer.Id;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            var current = await store.GetAsync(customerId, cancellationToken);
+            var current = attempt == 1 && customer.IsKnown ? customer.Record : await store.GetAsync(customerId, cancellationToken);
             if (current?.Value.MergedInto is { } mergedInto)
             {
                 customerId = mergedInto;
@@ -100,8 +105,8 @@ public sealed partial class IngestProcessor(
             switch (await store.CommitAsync(record, current?.ETag, rows, cancellationToken))
             {
                 case WriteOutcome.Written:
-                    await IndexOrdersAsync(customerId, items, cancellationToken);
-                    await NotifyCampaignsAsync(customerId, items, cancellationToken);
+                    // Independent writes after the commit: wait for them together, not one after the other.
+                    await Task.WhenAll(IndexOrdersAsync(customerId, items, cancellationToken), NotifyCampaignsAsync(customerId, items, cancellationToken));
                     return new IngestOutcome(items.Count, 0);
                 case WriteOutcome.Duplicate when items.Count == 1:
                     // Indexed again: the first delivery may have stopped between its commit and its index write.
@@ -113,7 +118,7 @@ public sealed partial class IngestProcessor(
                     var outcome = IngestOutcome.None;
                     foreach (var item in items)
                     {
-                        outcome = outcome.Add(await CommitAsync(customerId, [item], cancellationToken));
+                        outcome = outcome.Add(await CommitAsync(ResolvedCustomer.Unread(customerId), [item], cancellationToken));
                     }
 
                     return outcome;

@@ -26,6 +26,9 @@ public static class Triggers
     public const string IngestQueue = "ingest";
     public const string IngestPoisonQueue = IngestQueue + "-poison";
 
+    /// <summary>Campaign wake-ups (self-host runner): a message per instance timer, invisible until due.</summary>
+    public const string CampaignWakeUpsQueue = "campaign-wakeups";
+
     /// <summary>Blob container for claim checks: bodies too large to travel in a queue message.</summary>
     public const string IngestBodiesContainer = "ingest-bodies";
 
@@ -48,6 +51,7 @@ public static class Triggers
     public static readonly IReadOnlyList<QueueTrigger> Queues =
     [
         new("IngestQueue", IngestQueue),
+        new("CampaignWakeUps", CampaignWakeUpsQueue),
     ];
 
     public static readonly IReadOnlyList<TimerTrigger> Timers =

@@ -1,0 +1,253 @@
+using System.Collections.Concurrent;
+using ChurnFunctions.Core.Domain;
+using ChurnFunctions.Core.Messaging;
+using ChurnFunctions.Core.Ports;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChurnFunctions.Core.Campaigns.Runtime;
+
+/// <summary>
+/// The self-host's durable runner for <see cref="CampaignDecider"/>. Each input: load state and ETag -> read the
+/// customer context -> decide -> schedule the wake-up (before the write, so no state ever names a missing one) ->
+/// persist with If-Match (a 412 reloads and decides again: the decider is deterministic) -> carry the actions out;
+/// a send goes through the <see cref="LedgeredSender"/> and its outcome is fed back as <see cref="SendCompleted"/>
+/// until no decision asks for more.
+/// <para>Recovery: a queue message is deleted only after its handler finished, so a crash redelivers the wake-up that
+/// was running, and the decider re-emits the pending send, which the ledger answers. Inputs delivered inline
+/// (<see cref="RaiseAsync"/>) that lead to a send first schedule a recovery wake-up at the end of the send lease.</para>
+/// </summary>
+public sealed class CampaignRunner(
+    ICampaignDefinitionStore definitions,
+    ICampaignInstanceStore instances,
+    IWakeUpScheduler wakeUps,
+    ICampaignActionLog actionLog,
+    ICustomerStore customers,
+    LedgeredSender sender,
+    CampaignDecider decider,
+    IOptions<CampaignRuntimeOptions> options,
+    TimeProvider time,
+    ILogger<CampaignRunner> logger) : ICampaignStarter, ICampaignEvents
+{
+    private readonly CampaignRuntimeOptions settings = options.Value;
+    private readonly ConcurrentDictionary<string, (CampaignDefinition? Definition, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
+
+    /// <summary>Inserts the instance under its deterministic id and queues its start; false when it exists (running or done).</summary>
+    public async Task<bool> StartAsync(string campaignId, string customerId, CancellationToken cancellationToken)
+    {
+        var state = CampaignInstanceState.New(customerId, campaignId);
+        if (await instances.GetAsync(state.InstanceId, cancellationToken) is not null)
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        await wakeUps.ScheduleAsync(new WakeUpMessage(state.InstanceId, now), cancellationToken);
+        var inserted = await instances.TryInsertAsync(new StoredInstance(state, now), cancellationToken);
+        if (inserted)
+        {
+            RuntimeLogs.Started(logger, state.InstanceId);
+        }
+
+        return inserted;
+    }
+
+    /// <summary>Applies <paramref name="input"/> to each running instance of the customer, one after the other.</summary>
+    public async Task RaiseAsync(string customerId, CampaignInput input, CancellationToken cancellationToken)
+    {
+        foreach (var instanceId in await instances.ListRunningAsync(customerId, cancellationToken))
+        {
+            if (await instances.GetAsync(instanceId, cancellationToken) is { } stored)
+            {
+                await RunAsync(stored, input, expectedWakeUp: null, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A wake-up message: dropped unless it is the instance's current one; re-queued if early; otherwise delivers
+    /// <see cref="Start"/> to a new instance or <see cref="WakeUp"/> to a running one. Failures surface (queue retry).
+    /// </summary>
+    public async Task HandleWakeUpAsync(WakeUpMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var stored = await instances.GetAsync(message.InstanceId, cancellationToken);
+        if (stored is null || stored.Value.NextWakeUpAt != message.DueAt || stored.Value.State.Phase == CampaignPhase.Completed)
+        {
+            return;
+        }
+
+        if (message.DueAt > time.GetUtcNow())
+        {
+            await wakeUps.ScheduleAsync(message, cancellationToken);
+            return;
+        }
+
+        var state = stored.Value.State;
+        if (state.Phase == CampaignPhase.NotStarted)
+        {
+            await instances.AddRunningAsync(state.CustomerId, state.InstanceId, cancellationToken);
+        }
+
+        CampaignInput input = state.Phase == CampaignPhase.NotStarted ? new Start() : new WakeUp();
+        await RunAsync(stored, input, message.DueAt, cancellationToken);
+    }
+
+    private async Task RunAsync(Versioned<StoredInstance> stored, CampaignInput input, DateTimeOffset? expectedWakeUp, CancellationToken cancellationToken)
+    {
+        var state = stored.Value.State;
+        var definition = await DefinitionAsync(state.CampaignId, cancellationToken);
+        if (definition is null)
+        {
+            RuntimeLogs.NoDefinition(logger, state.CampaignId, state.InstanceId);
+            return;
+        }
+
+        var context = await ContextAsync(state.CustomerId, cancellationToken);
+        for (var decisions = 0; decisions < settings.MaxDecisionsPerInput; decisions++)
+        {
+            state = stored.Value.State;
+            var now = time.GetUtcNow();
+            var decision = decider.Decide(definition, state, input, now, context);
+            if (decision.Actions.Count == 0 && ReferenceEquals(decision.NewState, state))
+            {
+                return;
+            }
+
+            var next = await PersistAsync(stored, decision, now, inline: expectedWakeUp is null, cancellationToken);
+            if (next is null)
+            {
+                // 412: someone else moved the instance. Decide again on what is stored now, if this input still applies.
+                stored = await instances.GetAsync(state.InstanceId, cancellationToken)
+                    ?? throw new InvalidOperationException($"Instance {state.InstanceId} disappeared.");
+                if (expectedWakeUp is { } due && stored.Value.NextWakeUpAt != due)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            stored = next;
+            expectedWakeUp = null;
+            var feedback = await ExecuteAsync(stored, decision.Actions, now, cancellationToken);
+            if (feedback is null)
+            {
+                return;
+            }
+
+            stored = feedback.Value.Stored;
+            input = feedback.Value.Completed;
+            if (feedback.Value.Completed.Result.Status == SendStatus.Sent)
+            {
+                // The frequency caps count this send from now on, as the per-customer row does.
+                context = feedback.Value.Channel == MessageChannel.Email ? context with { LastEmailSentAt = now } : context with { LastSmsSentAt = now };
+            }
+        }
+
+        RuntimeLogs.TooManyDecisions(logger, state.InstanceId, settings.MaxDecisionsPerInput);
+    }
+
+    /// <summary>Schedules the decision's wake-up, then writes the state with If-Match; null on a conflict.</summary>
+    private async Task<Versioned<StoredInstance>?> PersistAsync(
+        Versioned<StoredInstance> stored, Decision decision, DateTimeOffset now, bool inline, CancellationToken cancellationToken)
+    {
+        var nextWakeUp = stored.Value.NextWakeUpAt;
+        if (decision.Actions.OfType<ScheduleWakeUp>().LastOrDefault() is { } schedule)
+        {
+            nextWakeUp = schedule.At;
+        }
+        else if (inline && decision.Actions.Any(a => a is SendEmail or SendSms))
+        {
+            nextWakeUp = now + settings.SendLease;
+        }
+
+        if (nextWakeUp != stored.Value.NextWakeUpAt && nextWakeUp is { } at)
+        {
+            await wakeUps.ScheduleAsync(new WakeUpMessage(decision.NewState.InstanceId, at), cancellationToken);
+        }
+
+        var value = new StoredInstance(decision.NewState, nextWakeUp);
+        var etag = await instances.TryReplaceAsync(value, stored.ETag, cancellationToken);
+        return etag is null ? null : new Versioned<StoredInstance>(value, etag);
+    }
+
+    /// <summary>Carries the actions out in order; returns the send's outcome to feed back, if there was one.</summary>
+    private async Task<(Versioned<StoredInstance> Stored, SendCompleted Completed, MessageChannel Channel)?> ExecuteAsync(
+        Versioned<StoredInstance> stored, IReadOnlyList<CampaignAction> actions, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var state = stored.Value.State;
+        SendCompleted? completed = null;
+        var sentOn = MessageChannel.Email;
+        foreach (var action in actions)
+        {
+            switch (action)
+            {
+                case SendEmail or SendSms:
+                    var (stepId, sendId, channel) = action is SendEmail e ? (e.StepId, e.SendId, MessageChannel.Email) : Sms((SendSms)action);
+                    var attempt = state.PendingSend is { } pending && pending.SendId == sendId ? pending.Failures : 0;
+                    var outcome = await sender.SendAsync(action, attempt, now, cancellationToken);
+                    if (outcome.Result is { } result)
+                    {
+                        if (result.Status == SendStatus.Sent)
+                        {
+                            await instances.RecordSendAsync(state.CustomerId, channel, now, cancellationToken);
+                        }
+
+                        completed = new SendCompleted(stepId, sendId, result);
+                        sentOn = channel;
+                    }
+                    else
+                    {
+                        RuntimeLogs.SendBusy(logger, state.InstanceId, sendId, outcome.BusyUntil!.Value);
+                        stored = await WakeAtAsync(stored, outcome.BusyUntil!.Value, cancellationToken);
+                    }
+
+                    break;
+                case ScheduleWakeUp:
+                    break;
+                case Complete complete:
+                    await instances.RemoveRunningAsync(state.CustomerId, state.InstanceId, cancellationToken);
+                    RuntimeLogs.Completed(logger, state.InstanceId, complete.Reason);
+                    break;
+                default:
+                    await actionLog.RecordAsync(state.InstanceId, state.CustomerId, action, now, cancellationToken);
+                    break;
+            }
+        }
+
+        return completed is null ? null : (stored, completed, sentOn);
+    }
+
+    private static (string StepId, string SendId, MessageChannel Channel) Sms(SendSms sms) => (sms.StepId, sms.SendId, MessageChannel.Sms);
+
+    /// <summary>Another runner holds the send: come back when its lease ends (it may have died).</summary>
+    private async Task<Versioned<StoredInstance>> WakeAtAsync(Versioned<StoredInstance> stored, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await wakeUps.ScheduleAsync(new WakeUpMessage(stored.Value.State.InstanceId, at), cancellationToken);
+        var value = stored.Value with { NextWakeUpAt = at };
+        var etag = await instances.TryReplaceAsync(value, stored.ETag, cancellationToken);
+        return etag is null ? stored : new Versioned<StoredInstance>(value, etag);
+    }
+
+    private async Task<CustomerContext> ContextAsync(string customerId, CancellationToken cancellationToken)
+    {
+        var record = await customers.GetAsync(customerId, cancellationToken);
+        var sends = await instances.GetSendTimesAsync(customerId, cancellationToken);
+        var context = record is null ? new CustomerContext { CustomerId = customerId } : CustomerContext.From(record.Value);
+        return context with { CustomerId = customerId, LastEmailSentAt = sends.LastEmailSentAt, LastSmsSentAt = sends.LastSmsSentAt };
+    }
+
+    private async Task<CampaignDefinition?> DefinitionAsync(string campaignId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (cache.TryGetValue(campaignId, out var hit) && hit.Until > now)
+        {
+            return hit.Definition;
+        }
+
+        var definition = await definitions.GetAsync(campaignId, cancellationToken);
+        cache[campaignId] = (definition, now + settings.DefinitionCacheTime);
+        return definition;
+    }
+}
