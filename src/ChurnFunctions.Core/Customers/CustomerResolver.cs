@@ -47,11 +47,12 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
         var survivor = holderOf.Count > 0
             ? followed.Values.First(f => f.Id == holderOf[keys.First(holderOf.ContainsKey)])
             : new ResolvedCustomer(CustomerIds.FromIdentityKey(keys[0]), true, null);
-        foreach (var key in keys.Where(k => !holderOf.ContainsKey(k)))
+        // Another delivery may claim a key between the lookup and here: the claim tells us who won.
+        var unclaimed = keys.Where(k => !holderOf.ContainsKey(k)).ToList();
+        var claimed = await Task.WhenAll(unclaimed.Select(k => index.ClaimAsync(k, survivor.Id, cancellationToken)));
+        for (var i = 0; i < unclaimed.Count; i++)
         {
-            // Another delivery may claim the key between the lookup and here: the claim tells us who won.
-            var holder = await index.ClaimAsync(key, survivor.Id, cancellationToken);
-            holderOf[key] = holder == survivor.Id ? survivor.Id : await merger.FollowAsync(holder, cancellationToken);
+            holderOf[unclaimed[i]] = claimed[i] == survivor.Id ? survivor.Id : await merger.FollowAsync(claimed[i], cancellationToken);
         }
 
         var merged = false;
