@@ -1,4 +1,5 @@
 using ChurnFunctions.Api.Http;
+using ChurnFunctions.Api.Http.Engagement;
 using ChurnFunctions.Core;
 using ChurnFunctions.Notifications;
 using ChurnFunctions.SendGrid;
@@ -6,6 +7,7 @@ using ChurnFunctions.Twilio;
 using ChurnFunctions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ChurnFunctions.Api;
 
@@ -26,6 +28,15 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CustomerEndpoints>();
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<AnalyticsEndpoints>();
+        services.AddSingleton<SendGridWebhookEndpoint>();
+        services.AddSingleton<TwilioWebhookEndpoints>();
+        services.AddSingleton<FeedbackEndpoints>();
+        services.AddSingleton<CampaignEndpoints>();
+        // The Twilio webhooks need AuthToken and PublicBaseUrl even where sending is not configured (then AddTwilio binds nothing).
+        if (!services.Any(d => d.ServiceType == typeof(IConfigureOptions<TwilioOptions>)))
+        {
+            services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.SectionName));
+        }
         return services;
     }
 }

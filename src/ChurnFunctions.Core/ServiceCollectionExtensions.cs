@@ -2,6 +2,7 @@ using ChurnFunctions.Analytics.Business;
 using ChurnFunctions.Core.Alerts;
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Customers;
+using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Ingest;
 using ChurnFunctions.Core.Scoring;
 using ChurnFunctions.Core.Sources;
@@ -41,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ScoringJob>();
         services.AddSingleton<ScoreQueries>();
         services.AddCampaigns(configuration);
+        services.AddEngagement(configuration);
         services.TryAddSingleton<ICampaignEvents, NoCampaignEvents>();
         return services;
     }

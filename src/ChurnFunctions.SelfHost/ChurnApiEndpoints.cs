@@ -1,4 +1,5 @@
 using ChurnFunctions.Api.Http;
+using ChurnFunctions.Api.Http.Engagement;
 using ChurnFunctions.Core.Triggers;
 
 namespace ChurnFunctions.SelfHost;
@@ -31,6 +32,14 @@ public static class ChurnApiEndpoints
         "GetSegments" => (HttpRequest r, AnalyticsEndpoints e, CancellationToken ct) => e.SegmentsAsync(r, ct),
         "GetAlerts" => (HttpRequest r, AnalyticsEndpoints e, CancellationToken ct) => e.AlertsAsync(r, ct),
         "GetOutbox" => (HttpRequest r, AnalyticsEndpoints e, CancellationToken ct) => e.OutboxAsync(r, ct),
+        "SaveCampaign" => (HttpRequest r, CampaignEndpoints e, CancellationToken ct) => e.SaveAsync(r, ct),
+        "ListCampaigns" => (HttpRequest r, CampaignEndpoints e, CancellationToken ct) => e.ListAsync(r, ct),
+        "GetCampaign" => (string id, HttpRequest r, CampaignEndpoints e, CancellationToken ct) => e.GetAsync(id, r, ct),
+        "SubmitFeedback" => (HttpRequest r, FeedbackEndpoints e, CancellationToken ct) => e.SubmitAsync(r, ct),
+        "GetFeedbackSummary" => (HttpRequest r, FeedbackEndpoints e, CancellationToken ct) => e.SummaryAsync(r, ct),
+        "SendGridEvents" => (HttpRequest r, SendGridWebhookEndpoint e, CancellationToken ct) => e.PostAsync(r, ct),
+        "TwilioStatus" => (HttpRequest r, TwilioWebhookEndpoints e, CancellationToken ct) => e.StatusAsync(r, ct),
+        "TwilioInbound" => (HttpRequest r, TwilioWebhookEndpoints e, CancellationToken ct) => e.InboundAsync(r, ct),
         _ => throw new InvalidOperationException($"No self-host handler for trigger '{triggerName}'."),
     };
 }

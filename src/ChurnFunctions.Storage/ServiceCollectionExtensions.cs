@@ -1,8 +1,11 @@
 using ChurnFunctions.Core.Alerts;
 using ChurnFunctions.Core.Campaigns.Runtime;
+using ChurnFunctions.Core.Campaigns;
+using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.Core.Ports;
 using ChurnFunctions.Core.Scoring;
+using ChurnFunctions.Storage.Engagement;
 using ChurnFunctions.Storage.Campaigns;
 using ChurnFunctions.Storage.Ports;
 using Microsoft.Extensions.Configuration;
@@ -63,6 +66,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ISendLedger, TableSendLedger>();
         services.TryAddSingleton<ICampaignActionLog, TableCampaignActionLog>();
         services.TryAddSingleton<IWakeUpScheduler, QueueWakeUpScheduler>();
+        services.TryAddSingleton<ISuppressionList, TableSuppressionList>();
+        services.TryAddSingleton<IProcessedEvents, TableProcessedEvents>();
+        services.TryAddSingleton<ISmsDeliveryLog, TableSmsDeliveryLog>();
+        services.TryAddSingleton<IFeedbackStore, TableFeedbackStore>();
+        services.TryAddSingleton<ICampaignDefinitionStore, TableCampaignDefinitionStore>();
         return services;
     }
 

@@ -18,6 +18,13 @@ public static class Triggers
     public const string SegmentsRoute = "segments";
     public const string AlertsRoute = "alerts";
     public const string OutboxRoute = "outbox";
+    public const string CampaignsRoute = "campaigns";
+    public const string CampaignRoute = "campaigns/{id}";
+    public const string FeedbackRoute = "feedback";
+    public const string FeedbackSummaryRoute = "feedback/summary";
+    public const string SendGridWebhookRoute = "webhooks/sendgrid";
+    public const string TwilioStatusRoute = "webhooks/twilio/status";
+    public const string TwilioInboundRoute = "webhooks/twilio/inbound";
 
     /// <summary>The app setting holding the nightly scoring's NCRONTAB schedule (UTC).</summary>
     public const string ScoreScheduleSetting = "ScoreSchedule";
@@ -46,6 +53,14 @@ public static class Triggers
         new("GetSegments", "GET", SegmentsRoute),
         new("GetAlerts", "GET", AlertsRoute),
         new("GetOutbox", "GET", OutboxRoute),
+        new("SaveCampaign", "POST", CampaignsRoute),
+        new("ListCampaigns", "GET", CampaignsRoute),
+        new("GetCampaign", "GET", CampaignRoute),
+        new("SubmitFeedback", "POST", FeedbackRoute),
+        new("GetFeedbackSummary", "GET", FeedbackSummaryRoute),
+        new("SendGridEvents", "POST", SendGridWebhookRoute),
+        new("TwilioStatus", "POST", TwilioStatusRoute),
+        new("TwilioInbound", "POST", TwilioInboundRoute),
     ];
 
     public static readonly IReadOnlyList<QueueTrigger> Queues =

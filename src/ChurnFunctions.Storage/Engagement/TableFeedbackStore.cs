@@ -1,0 +1,34 @@
+using System.Globalization;
+using ChurnFunctions.Core.Engagement;
+using ChurnFunctions.Storage.Ports;
+
+namespace ChurnFunctions.Storage.Engagement;
+
+/// <summary>
+/// <see cref="IFeedbackStore"/> on two tables. "feedback": PartitionKey the UTC day (yyyy-MM-dd), RowKey the customer
+/// id, so a period summary is a partition range scan and a second answer the same day replaces the first.
+/// "churnreasons": PartitionKey the customer id, RowKey "latest": the answer a churn-reason trigger looks at.
+/// </summary>
+public sealed class TableFeedbackStore(StorageAccount account) : IFeedbackStore
+{
+    public const string TableName = "feedback";
+    public const string LatestTableName = "churnreasons";
+    private const string LatestRow = "latest";
+    private readonly JsonRows<FeedbackEntry> byDay = new(account, TableName);
+    private readonly JsonRows<FeedbackEntry> latest = new(account, LatestTableName);
+
+    public async Task SaveAsync(FeedbackEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await byDay.UpsertAsync(Day(DateOnly.FromDateTime(entry.At.UtcDateTime)), entry.CustomerId, entry, cancellationToken).ConfigureAwait(false);
+        await latest.UpsertAsync(entry.CustomerId, LatestRow, entry, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<IReadOnlyList<FeedbackEntry>> ListAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        byDay.QueryAsync(JsonRows<FeedbackEntry>.PartitionRange(Day(from), Day(to)), cancellationToken);
+
+    public Task<FeedbackEntry?> GetLatestAsync(string customerId, CancellationToken cancellationToken) =>
+        latest.GetAsync(customerId, LatestRow, cancellationToken);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
