@@ -38,6 +38,7 @@ public sealed class CustomerQueries(ICustomerStore store, IIdentityIndex index, 
     private static CustomerView ToView(CustomerRecord c, IReadOnlyList<StoredTransaction> transactions) => new(
         c.Id, c.Email, c.Phone, c.FirstName, c.LastName, c.PlatformKeys, c.OrderCount, c.RefundCount, c.DistinctPurchaseDays,
         c.GrossSpend, c.NetSpend, c.Currency, c.FirstPurchaseAt, c.LastPurchaseAt, c.CategorySpend,
+        [.. c.Consents.Select(k => new ConsentView(k.Channel.ToString().ToLowerInvariant(), k.Granted, k.Source, k.At))],
         [.. transactions
             .Select(s => s.Transaction)
             .OrderBy(t => t.OccurredAt)

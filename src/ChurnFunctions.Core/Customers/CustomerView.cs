@@ -17,4 +17,5 @@ public sealed record CustomerView(
     DateTimeOffset? FirstPurchaseAt,
     DateTimeOffset? LastPurchaseAt,
     IReadOnlyDictionary<string, decimal> CategorySpend,
+    IReadOnlyList<ConsentView> Consents,
     IReadOnlyList<TransactionView> Transactions);
