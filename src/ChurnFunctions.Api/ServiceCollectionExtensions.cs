@@ -1,5 +1,7 @@
 using ChurnFunctions.Api.Http;
+using ChurnFunctions.Api.Http.Campaigns;
 using ChurnFunctions.Api.Http.Engagement;
+using ChurnFunctions.Core.Campaigns.Reporting;
 using ChurnFunctions.Core;
 using ChurnFunctions.Notifications;
 using ChurnFunctions.SendGrid;
@@ -7,6 +9,7 @@ using ChurnFunctions.Twilio;
 using ChurnFunctions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ChurnFunctions.Api;
@@ -32,6 +35,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TwilioWebhookEndpoints>();
         services.AddSingleton<FeedbackEndpoints>();
         services.AddSingleton<CampaignEndpoints>();
+        services.TryAddSingleton<CampaignReporter>();
+        services.AddSingleton<CampaignReportEndpoint>();
         // The Twilio webhooks need AuthToken and PublicBaseUrl even where sending is not configured (then AddTwilio binds nothing).
         if (!services.Any(d => d.ServiceType == typeof(IConfigureOptions<TwilioOptions>)))
         {

@@ -1,4 +1,5 @@
 using ChurnFunctions.Api.Http;
+using ChurnFunctions.Api.Http.Campaigns;
 using ChurnFunctions.Api.Http.Engagement;
 using ChurnFunctions.Core.Triggers;
 
@@ -35,6 +36,7 @@ public static class ChurnApiEndpoints
         "SaveCampaign" => (HttpRequest r, CampaignEndpoints e, CancellationToken ct) => e.SaveAsync(r, ct),
         "ListCampaigns" => (HttpRequest r, CampaignEndpoints e, CancellationToken ct) => e.ListAsync(r, ct),
         "GetCampaign" => (string id, HttpRequest r, CampaignEndpoints e, CancellationToken ct) => e.GetAsync(id, r, ct),
+        "GetCampaignReport" => (string id, HttpRequest r, CampaignReportEndpoint e, CancellationToken ct) => e.GetAsync(id, r, ct),
         "SubmitFeedback" => (HttpRequest r, FeedbackEndpoints e, CancellationToken ct) => e.SubmitAsync(r, ct),
         "GetFeedbackSummary" => (HttpRequest r, FeedbackEndpoints e, CancellationToken ct) => e.SummaryAsync(r, ct),
         "SendGridEvents" => (HttpRequest r, SendGridWebhookEndpoint e, CancellationToken ct) => e.PostAsync(r, ct),

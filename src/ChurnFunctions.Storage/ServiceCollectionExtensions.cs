@@ -1,6 +1,7 @@
 using ChurnFunctions.Core.Alerts;
 using ChurnFunctions.Core.Campaigns.Runtime;
 using ChurnFunctions.Core.Campaigns;
+using ChurnFunctions.Core.Campaigns.Reporting;
 using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.Core.Ports;
@@ -63,6 +64,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IAlertStore, TableAlertStore>();
         services.TryAddSingleton<IOutbox, TableOutbox>();
         services.TryAddSingleton<ICampaignInstanceStore, TableCampaignInstanceStore>();
+        services.TryAddSingleton<ICampaignInstanceReader, TableCampaignInstanceReader>();
         services.TryAddSingleton<ISendLedger, TableSendLedger>();
         services.TryAddSingleton<ICampaignActionLog, TableCampaignActionLog>();
         services.TryAddSingleton<IWakeUpScheduler, QueueWakeUpScheduler>();

@@ -20,6 +20,7 @@ public static class Triggers
     public const string OutboxRoute = "outbox";
     public const string CampaignsRoute = "campaigns";
     public const string CampaignRoute = "campaigns/{id}";
+    public const string CampaignReportRoute = "campaigns/{id}/report";
     public const string FeedbackRoute = "feedback";
     public const string FeedbackSummaryRoute = "feedback/summary";
     public const string SendGridWebhookRoute = "webhooks/sendgrid";
@@ -56,6 +57,7 @@ public static class Triggers
         new("SaveCampaign", "POST", CampaignsRoute),
         new("ListCampaigns", "GET", CampaignsRoute),
         new("GetCampaign", "GET", CampaignRoute),
+        new("GetCampaignReport", "GET", CampaignReportRoute),
         new("SubmitFeedback", "POST", FeedbackRoute),
         new("GetFeedbackSummary", "GET", FeedbackSummaryRoute),
         new("SendGridEvents", "POST", SendGridWebhookRoute),

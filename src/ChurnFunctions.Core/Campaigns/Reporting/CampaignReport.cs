@@ -1,0 +1,15 @@
+namespace ChurnFunctions.Core.Campaigns.Reporting;
+
+/// <summary>
+/// A campaign's results from its instances: both groups, the uplift in conversion rate with its 95% interval
+/// (<see cref="UpliftCalculator"/>), and per-step treatment counts. <see cref="StillRunning"/> instances may convert yet.
+/// </summary>
+public sealed record CampaignReport(
+    string CampaignId,
+    string Name,
+    DateTimeOffset GeneratedAt,
+    int StillRunning,
+    GroupReport Treatment,
+    GroupReport Holdout,
+    UpliftResult Uplift,
+    IReadOnlyList<StepReport> Steps);
