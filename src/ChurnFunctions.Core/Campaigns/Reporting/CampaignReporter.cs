@@ -15,12 +15,16 @@ public sealed class CampaignReporter(ICampaignInstanceReader instances, TimeProv
         return Build(definition, all, time.GetUtcNow());
     }
 
-    /// <summary>Pure: the report of <paramref name="states"/>. Instances that never entered (not started, not eligible) do not count.</summary>
+    /// <summary>
+    /// Pure: the report of <paramref name="states"/>. Instances that never entered do not count: not started, or
+    /// completed at start as not eligible or campaign disabled (the decider stamps EnteredAt on those too).
+    /// </summary>
     public static CampaignReport Build(CampaignDefinition definition, IReadOnlyList<CampaignInstanceState> states, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(states);
-        var entered = states.Where(s => s.EnteredAt is not null).ToList();
+        var entered = states.Where(s => s.EnteredAt is not null
+            && s.CompletionReason is not (CompletionReason.NotEligible or CompletionReason.CampaignDisabled)).ToList();
         var treatment = Group(entered.Where(s => !s.IsHoldout).ToList());
         var holdout = Group(entered.Where(s => s.IsHoldout).ToList());
         var uplift = UpliftCalculator.Calculate(

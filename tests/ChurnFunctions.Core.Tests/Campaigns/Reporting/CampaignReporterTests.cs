@@ -16,7 +16,7 @@ public sealed class CampaignReporterTests
         var states = new List<CampaignInstanceState>();
         states.AddRange(Enumerable.Range(0, 200).Select(i => Treated(i, converts: i < 40, clicks: i < 30)));
         states.AddRange(Enumerable.Range(0, 50).Select(i => Held(i, converts: i < 4)));
-        states.Add(CampaignInstanceState.New("never", CampaignId) with { Phase = CampaignPhase.Completed, CompletionReason = CompletionReason.NotEligible });
+        states.Add(CampaignInstanceState.New("never", CampaignId) with { Phase = CampaignPhase.Completed, EnteredAt = Entry, CompletionReason = CompletionReason.NotEligible });
 
         // Act
         var report = CampaignReporter.Build(Definition(Email("email1"), Wait("wait1", 3)), states, Entry.AddDays(30));
