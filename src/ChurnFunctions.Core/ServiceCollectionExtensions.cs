@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AlertService>();
         services.AddSingleton<ScoringJob>();
         services.AddSingleton<ScoreQueries>();
+        services.AddSingleton<Campaigns.Enrollment.CampaignEnrollmentJob>();
         services.AddCampaigns(configuration);
         services.AddEngagement(configuration);
         services.TryAddSingleton<ICampaignEvents, NoCampaignEvents>();

@@ -1,4 +1,5 @@
 using ChurnFunctions.Api;
+using ChurnFunctions.Core.Campaigns.Enrollment;
 using ChurnFunctions.Core.Ingest;
 using ChurnFunctions.Core.Scoring;
 using ChurnFunctions.SelfHost.Campaigns;
@@ -31,6 +32,11 @@ public static class ChurnHost
             "NightlyScoring",
             $"%{Core.Triggers.Triggers.ScoreScheduleSetting}%",
             (services, _, ct) => services.GetRequiredService<ScoringJob>().RunAsync(null, ct));
+        builder.Configuration[Core.Triggers.Triggers.EnrollScheduleSetting] ??= Core.Triggers.Triggers.DefaultEnrollSchedule;
+        builder.Services.AddTimerTrigger(
+            "CampaignEnrollment",
+            $"%{Core.Triggers.Triggers.EnrollScheduleSetting}%",
+            (services, _, ct) => services.GetRequiredService<CampaignEnrollmentJob>().RunAsync(ct));
 
         configure?.Invoke(builder);
         var app = builder.Build();

@@ -31,6 +31,10 @@ public static class Triggers
     public const string ScoreScheduleSetting = "ScoreSchedule";
     public const string DefaultScoreSchedule = "0 30 2 * * *";
 
+    /// <summary>The app setting holding the campaign enrollment's schedule (UTC), after the nightly scoring.</summary>
+    public const string EnrollScheduleSetting = "EnrollSchedule";
+    public const string DefaultEnrollSchedule = "0 0 3 * * *";
+
     public const string IngestQueue = "ingest";
     public const string IngestPoisonQueue = IngestQueue + "-poison";
 
@@ -74,5 +78,6 @@ public static class Triggers
     public static readonly IReadOnlyList<TimerTrigger> Timers =
     [
         new("NightlyScoring", ScoreScheduleSetting, DefaultScoreSchedule),
+        new("CampaignEnrollment", EnrollScheduleSetting, DefaultEnrollSchedule),
     ];
 }

@@ -1,0 +1,53 @@
+namespace ChurnFunctions.Core.Campaigns.Enrollment;
+
+/// <summary>
+/// Whether a campaign's trigger and audience hold for a customer today. Pure: the job reads the facts. Triggers fire
+/// while their condition holds; <see cref="ICampaignStarter"/> starts one instance per (customer, campaign), so a
+/// condition that holds for days enters the customer once. Day triggers (days after purchase, birthday, fixed date)
+/// hold on their day only: a missed run does not catch up.
+/// </summary>
+public static class TriggerEvaluator
+{
+    public static bool Matches(CampaignTrigger trigger, EnrollmentFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(trigger);
+        ArgumentNullException.ThrowIfNull(facts);
+        var score = facts.Score;
+        return trigger switch
+        {
+            SegmentEnteredTrigger t => score is not null && Same(score.Segment, t.Segment) && !Same(facts.PreviousScore?.Segment, t.Segment),
+            AliveProbabilityBelowTrigger t => score is not null && score.ProbabilityAlive < t.Threshold,
+            PurchaseOverdueTrigger t => score?.ExpectedNextPurchase is { } expected && facts.Today >= expected.AddDays(t.Days),
+            PartialChurnTrigger => score is { PartialChurn: true },
+            CategoryAbandonmentTrigger t => score is not null
+                && (t.Category is null ? score.AbandonedCategories.Count > 0 : score.AbandonedCategories.Contains(t.Category, StringComparer.OrdinalIgnoreCase)),
+            DaysAfterPurchaseTrigger t => facts.Customer.LastPurchaseAt is { } last
+                && DateOnly.FromDateTime(last.UtcDateTime).AddDays(t.Days) == facts.Today,
+            BirthdayTrigger t => facts.Customer.Birthday is { } birthday && IsBirthday(birthday, facts.Today.AddDays(t.DaysBefore)),
+            FixedDateTrigger t => facts.Today == t.Date,
+            ChurnReasonTrigger t => facts.LatestFeedback is { } feedback && feedback.Reason == t.Reason,
+            _ => false,
+        };
+    }
+
+    /// <summary>The audience as the decider checks it at start (segment, value tier, required consent), read from the score and the record.</summary>
+    public static bool InAudience(AudienceFilter audience, EnrollmentFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(audience);
+        ArgumentNullException.ThrowIfNull(facts);
+        var context = CustomerContext.From(facts.Customer);
+        return OneOf(audience.Segments, facts.Score?.Segment)
+            && OneOf(audience.ValueTiers, facts.Score?.ValueTier)
+            && audience.RequiredConsent.All(context.HasConsent);
+    }
+
+    /// <summary>29 February falls on 28 February in other years.</summary>
+    private static bool IsBirthday(DateOnly birthday, DateOnly day) =>
+        birthday.Month == day.Month && (birthday.Day == day.Day
+            || (birthday is { Month: 2, Day: 29 } && day.Day == 28 && !DateTime.IsLeapYear(day.Year)));
+
+    private static bool Same(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static bool OneOf(IReadOnlyList<string> allowed, string? value) =>
+        allowed.Count == 0 || (value is not null && allowed.Contains(value, StringComparer.OrdinalIgnoreCase));
+}
