@@ -1,4 +1,5 @@
 using ChurnFunctions.Api;
+using ChurnFunctions.Functions.Campaigns;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -7,4 +8,5 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddChurnFunctions(builder.Configuration);
+builder.Services.AddDurableCampaigns();
 await builder.Build().RunAsync();

@@ -1,0 +1,33 @@
+using ChurnFunctions.Core.Campaigns;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace ChurnFunctions.Functions.Campaigns;
+
+/// <summary>
+/// "campaign-starts" -> a <see cref="CampaignOrchestrator"/> under the deterministic <see cref="CampaignInstanceId"/>,
+/// unless that instance exists (running or finished): one instance per (customer, campaign), as in the self-host.
+/// Failures surface: the queue retries, then poisons.
+/// </summary>
+public sealed class CampaignStartFunction
+{
+    [Function("CampaignStart")]
+    public async Task Run(
+        [QueueTrigger(CampaignQueues.Starts, Connection = "AzureWebJobsStorage")] string message,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        var start = Json.Read<CampaignStartMessage>(message);
+        var instanceId = CampaignInstanceId.For(start.CustomerId, start.CampaignId);
+        if (await client.GetInstanceAsync(instanceId, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        await client.ScheduleNewOrchestrationInstanceAsync(
+            CampaignOrchestrator.Name,
+            CampaignOrchestration.Start(start.CampaignId, start.CustomerId),
+            new StartOrchestrationOptions(instanceId),
+            cancellationToken);
+    }
+}
