@@ -27,7 +27,7 @@ internal sealed class IngestReport
     public void Header() => AnsiConsole.MarkupLine(Markup.Escape(
         $"Ingest benchmark: {_options.Webhooks:N0} webhooks, {_options.Customers:N0} customers, {_options.Concurrency} senders; " +
         $"{Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, load average {LoadAverage()}; " +
-        "self-host in-process (Kestrel 127.0.0.1), Azurite in-memory; queues: batch 16, new batch threshold 8, max polling 200 ms"));
+        $"self-host in-process (Kestrel 127.0.0.1), Azurite in-memory; queues: batch {_options.QueueBatch}, new batch threshold {_options.QueueBatch / 2}, max polling 200 ms"));
 
     public void Step(string text) => AnsiConsole.MarkupLine($"[grey]{_clock.Elapsed:mm\\:ss} {Markup.Escape(text)} (load {LoadAverage()})[/]");
 
