@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ChurnFunctions.Core.Domain;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.Core.Ports;
+using ChurnFunctions.Core.Scoring;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,9 @@ public sealed class CampaignRunner(
     CampaignDecider decider,
     IOptions<CampaignRuntimeOptions> options,
     TimeProvider time,
-    ILogger<CampaignRunner> logger) : ICampaignStarter, ICampaignEvents
+    ILogger<CampaignRunner> logger,
+    IScoreStore? scores = null,
+    IMetricsStore? metrics = null) : ICampaignStarter, ICampaignEvents
 {
     private readonly CampaignRuntimeOptions settings = options.Value;
     private readonly ConcurrentDictionary<string, (CampaignDefinition? Definition, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
@@ -103,7 +106,7 @@ public sealed class CampaignRunner(
             return;
         }
 
-        var context = await ContextAsync(state.CustomerId, cancellationToken);
+        var context = await ContextAsync(state.CustomerId, state.Phase == CampaignPhase.NotStarted, cancellationToken);
         for (var decisions = 0; decisions < settings.MaxDecisionsPerInput; decisions++)
         {
             state = stored.Value.State;
@@ -230,12 +233,20 @@ public sealed class CampaignRunner(
         return etag is null ? stored : new Versioned<StoredInstance>(value, etag);
     }
 
-    private async Task<CustomerContext> ContextAsync(string customerId, CancellationToken cancellationToken)
+    /// <param name="atStart">Adds the latest score's segment and value tier, which only the audience check at start reads.</param>
+    private async Task<CustomerContext> ContextAsync(string customerId, bool atStart, CancellationToken cancellationToken)
     {
         var record = await customers.GetAsync(customerId, cancellationToken);
         var sends = await instances.GetSendTimesAsync(customerId, cancellationToken);
         var context = record is null ? new CustomerContext { CustomerId = customerId } : CustomerContext.From(record.Value);
-        return context with { CustomerId = customerId, LastEmailSentAt = sends.LastEmailSentAt, LastSmsSentAt = sends.LastSmsSentAt };
+        context = context with { CustomerId = customerId, LastEmailSentAt = sends.LastEmailSentAt, LastSmsSentAt = sends.LastSmsSentAt };
+        if (atStart && scores is not null && metrics is not null && await metrics.LatestAsync(cancellationToken) is { } latest
+            && await scores.GetAsync(latest.Date, customerId, cancellationToken) is { } score)
+        {
+            context = context with { Segment = score.Segment, ValueTier = score.ValueTier };
+        }
+
+        return context;
     }
 
     private async Task<CampaignDefinition?> DefinitionAsync(string campaignId, CancellationToken cancellationToken)
