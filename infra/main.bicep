@@ -70,6 +70,43 @@ param ingestMaxInlineBytes int = 46080
 @description('Ingest__MaxDequeueCount: attempt on which the handler moves a message to the poison queue. Keep it equal to host.json extensions.queues.maxDequeueCount.')
 param ingestMaxDequeueCount int = 5
 
+@description('ScoreSchedule: NCRONTAB (UTC) of the nightly scoring.')
+param scoreSchedule string = '0 30 2 * * *'
+
+@description('EnrollSchedule: NCRONTAB (UTC) of the daily campaign enrollment, after the scoring.')
+param enrollSchedule string = '0 0 3 * * *'
+
+@description('Alerts__StaffEmail: staff address for alerts; with no address and no webhook, alerts go to the outbox table.')
+param alertsStaffEmail string = ''
+
+@secure()
+@description('Alerts__WebhookUrl: a Teams or Slack incoming-webhook URL for alerts (optional).')
+param alertsWebhookUrl string = ''
+
+@secure()
+@description('SendGrid__ApiKey: without it email is recorded in the outbox table instead of sent.')
+param sendGridApiKey string = ''
+
+@description('SendGrid__FromEmail: the sender address.')
+param sendGridFromEmail string = ''
+
+@description('SendGrid__EventWebhookPublicKey: the Event Webhook verification key (base64 DER).')
+param sendGridEventWebhookPublicKey string = ''
+
+@description('Twilio__AccountSid: without it SMS is recorded in the outbox table instead of sent.')
+param twilioAccountSid string = ''
+
+@secure()
+@description('Twilio__AuthToken: also verifies X-Twilio-Signature on callbacks.')
+param twilioAuthToken string = ''
+
+@description('Twilio__MessagingServiceSid.')
+param twilioMessagingServiceSid string = ''
+
+@secure()
+@description('Feedback__SigningKey: signs exit-survey links (at least 32 characters).')
+param feedbackSigningKey string = ''
+
 // The same names as ChurnFunctions.Core/Triggers/Triggers.cs.
 var ingestQueueName = 'ingest'
 var ingestPoisonQueueName = '${ingestQueueName}-poison'
@@ -232,9 +269,21 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Api__Keys: apiKeys
     Ingest__MaxInlineBytes: string(ingestMaxInlineBytes)
     Ingest__MaxDequeueCount: string(ingestMaxDequeueCount)
+    ScoreSchedule: scoreSchedule
+    EnrollSchedule: enrollSchedule
+    Alerts__StaffEmail: alertsStaffEmail
+    Alerts__WebhookUrl: alertsWebhookUrl
+    SendGrid__ApiKey: sendGridApiKey
+    SendGrid__FromEmail: sendGridFromEmail
+    SendGrid__EventWebhookPublicKey: sendGridEventWebhookPublicKey
+    Twilio__AccountSid: twilioAccountSid
+    Twilio__AuthToken: twilioAuthToken
+    Twilio__MessagingServiceSid: twilioMessagingServiceSid
+    Twilio__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
+    Feedback__SigningKey: feedbackSigningKey
     // Read by the self-host's queue listener only; in Azure, host.json extensions.queues governs. Kept equal to it.
-    Queues__BatchSize: '16'
-    Queues__NewBatchThreshold: '8'
+    Queues__BatchSize: '32'
+    Queues__NewBatchThreshold: '16'
     Queues__MaxDequeueCount: '5'
     Queues__VisibilityTimeout: '00:00:10'
     Queues__MaxPollingInterval: '00:00:02'
