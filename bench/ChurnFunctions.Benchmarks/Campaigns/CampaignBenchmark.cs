@@ -168,7 +168,7 @@ internal static class CampaignBenchmark
             if (clock.Elapsed >= nextProgress)
             {
                 report.Step($"  {clock.Elapsed.TotalSeconds,5:F0} s: {accepted.Count}/{planned.Count} sends accepted");
-                nextProgress += TimeSpan.FromSeconds(5);
+                nextProgress = clock.Elapsed + TimeSpan.FromSeconds(5);
             }
 
             await Task.Delay(Poll);
