@@ -35,20 +35,29 @@ public sealed class CampaignRunner(
     private readonly CampaignRuntimeOptions settings = options.Value;
     private readonly ConcurrentDictionary<string, (CampaignDefinition? Definition, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
 
-    /// <summary>Inserts the instance under its deterministic id and queues its start; false when it exists (running or done).</summary>
+    /// <summary>
+    /// Inserts the instance under its deterministic id, then queues its start; false when it exists (running or done).
+    /// The row comes first so the start wake-up always finds it; a start whose wake-up was lost (a crash between the
+    /// two writes) is queued again by the next call, with the same due time, so it is not started twice.
+    /// </summary>
     public async Task<bool> StartAsync(string campaignId, string customerId, CancellationToken cancellationToken)
     {
         var state = CampaignInstanceState.New(customerId, campaignId);
-        if (await instances.GetAsync(state.InstanceId, cancellationToken) is not null)
+        if (await instances.GetAsync(state.InstanceId, cancellationToken) is { } existing)
         {
+            if (existing.Value.State.Phase == CampaignPhase.NotStarted && existing.Value.NextWakeUpAt is { } due)
+            {
+                await wakeUps.ScheduleAsync(new WakeUpMessage(state.InstanceId, due), cancellationToken);
+            }
+
             return false;
         }
 
         var now = time.GetUtcNow();
-        await wakeUps.ScheduleAsync(new WakeUpMessage(state.InstanceId, now), cancellationToken);
         var inserted = await instances.TryInsertAsync(new StoredInstance(state, now), cancellationToken);
         if (inserted)
         {
+            await wakeUps.ScheduleAsync(new WakeUpMessage(state.InstanceId, now), cancellationToken);
             RuntimeLogs.Started(logger, state.InstanceId);
         }
 

@@ -47,6 +47,34 @@ public sealed class CampaignRunnerTests
     }
 
     [Fact]
+    public async Task Start_stores_the_instance_before_its_wake_up_so_the_wake_up_always_finds_it()
+    {
+        var rig = new RunnerRig();
+        rig.AddCustomer(Customer);
+        var rowsWhenScheduled = -1;
+        rig.WakeUps.OnSchedule = () => rowsWhenScheduled = rig.Instances.Rows.Count;
+
+        await rig.Runner.StartAsync(RunnerRig.CampaignId, Customer, CancellationToken.None);
+
+        Assert.Equal(1, rowsWhenScheduled);
+    }
+
+    [Fact]
+    public async Task A_start_whose_wake_up_was_lost_is_queued_again_with_the_same_due_time_and_sent_once()
+    {
+        var rig = new RunnerRig();
+        rig.AddCustomer(Customer);
+        await rig.Runner.StartAsync(RunnerRig.CampaignId, Customer, CancellationToken.None);
+        var lost = rig.WakeUps.TakeDue(rig.Clock.Now)!;
+
+        Assert.False(await rig.Runner.StartAsync(RunnerRig.CampaignId, Customer, CancellationToken.None));
+        Assert.Equal(lost.DueAt, rig.WakeUps.Scheduled[^1].DueAt);
+        await rig.DrainAsync();
+
+        Assert.Equal(1, rig.Email.Total);
+    }
+
+    [Fact]
     public async Task Crash_between_ledger_write_and_provider_call_sends_exactly_once_after_the_lease()
     {
         var rig = new RunnerRig();

@@ -255,8 +255,11 @@ internal sealed class MemoryWakeUps : IWakeUpScheduler
 
     public List<WakeUpMessage> Scheduled { get; } = [];
 
+    public Action? OnSchedule { get; set; }
+
     public Task ScheduleAsync(WakeUpMessage message, CancellationToken cancellationToken)
     {
+        OnSchedule?.Invoke();
         queue.Add(message);
         Scheduled.Add(message);
         return Task.CompletedTask;
