@@ -27,16 +27,12 @@ public static class ChurnHost
             (services, message, ct) => services.GetRequiredService<IngestMessageHandler>().HandleAsync(message.Text, message.DequeueCount, ct));
         builder.Services.AddCampaignRuntime();
 
-        builder.Configuration[Core.Triggers.Triggers.ScoreScheduleSetting] ??= Core.Triggers.Triggers.DefaultScoreSchedule;
-        builder.Services.AddTimerTrigger(
-            "NightlyScoring",
-            $"%{Core.Triggers.Triggers.ScoreScheduleSetting}%",
-            (services, _, ct) => services.GetRequiredService<ScoringJob>().RunAsync(null, ct));
-        builder.Configuration[Core.Triggers.Triggers.EnrollScheduleSetting] ??= Core.Triggers.Triggers.DefaultEnrollSchedule;
-        builder.Services.AddTimerTrigger(
-            "CampaignEnrollment",
-            $"%{Core.Triggers.Triggers.EnrollScheduleSetting}%",
-            (services, _, ct) => services.GetRequiredService<CampaignEnrollmentJob>().RunAsync(ct));
+        foreach (var timer in Core.Triggers.Triggers.Timers)
+        {
+            // As in Functions, the schedule is read from its app setting; the table's default fills a missing one.
+            builder.Configuration[timer.ScheduleSetting] ??= timer.DefaultSchedule;
+            builder.Services.AddTimerTrigger(timer.Name, $"%{timer.ScheduleSetting}%", TimerJob(timer.Name));
+        }
 
         configure?.Invoke(builder);
         var app = builder.Build();
@@ -44,4 +40,11 @@ public static class ChurnHost
         app.MapChurnApi();
         return app;
     }
+
+    private static Func<IServiceProvider, TimerTick, CancellationToken, Task> TimerJob(string timerName) => timerName switch
+    {
+        "NightlyScoring" => (services, _, ct) => services.GetRequiredService<ScoringJob>().RunAsync(null, ct),
+        "CampaignEnrollment" => (services, _, ct) => services.GetRequiredService<CampaignEnrollmentJob>().RunAsync(ct),
+        _ => throw new InvalidOperationException($"No self-host job for timer '{timerName}'."),
+    };
 }

@@ -53,6 +53,14 @@ public sealed class TriggerTableTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public void Self_host_runs_every_timer_trigger()
+    {
+        var registered = host.Services.GetServices<TimerTriggerRegistration>().Select(r => r.Name).ToHashSet();
+
+        Assert.All(Triggers.Timers, t => Assert.Contains(t.Name, registered));
+    }
+
+    [Fact]
     public async Task Unknown_routes_are_not_served()
     {
         var response = await host.Client.GetAsync("/api/not-a-route");
