@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChurnFunctions.Core.Domain;
+using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.Core.Ports;
 using ChurnFunctions.Core.Scoring;
@@ -30,7 +31,9 @@ public sealed class CampaignRunner(
     TimeProvider time,
     ILogger<CampaignRunner> logger,
     IScoreStore? scores = null,
-    IMetricsStore? metrics = null) : ICampaignStarter, ICampaignEvents
+    IMetricsStore? metrics = null,
+    ISuppressionList? suppressions = null,
+    ConsentRecorder? consents = null) : ICampaignStarter, ICampaignEvents
 {
     private readonly CampaignRuntimeOptions settings = options.Value;
     private readonly ConcurrentDictionary<string, (CampaignDefinition? Definition, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
@@ -205,6 +208,11 @@ public sealed class CampaignRunner(
                         {
                             await instances.RecordSendAsync(state.CustomerId, channel, now, cancellationToken);
                         }
+                        else if (result.Status == SendStatus.OptedOut && consents is not null)
+                        {
+                            // The provider knows of an opt-out we did not (Twilio 21610): it is the customer's, not this campaign's.
+                            await consents.RecordAsync(state.CustomerId, new ConsentRecord(channel, false, "provider:" + result.ErrorCode, now), cancellationToken);
+                        }
 
                         completed = new SendCompleted(stepId, sendId, result);
                         sentOn = channel;
@@ -249,6 +257,22 @@ public sealed class CampaignRunner(
         var sends = await instances.GetSendTimesAsync(customerId, cancellationToken);
         var context = record is null ? new CustomerContext { CustomerId = customerId } : CustomerContext.From(record.Value);
         context = context with { CustomerId = customerId, LastEmailSentAt = sends.LastEmailSentAt, LastSmsSentAt = sends.LastSmsSentAt };
+        if (suppressions is not null)
+        {
+            // The global suppression list (bounces, complaints, STOP replies) holds addresses, whoever they belong to now.
+            var suppressed = new List<MessageChannel>(2);
+            if (context.Email is { } email && await suppressions.IsSuppressedAsync(MessageChannel.Email, email, cancellationToken))
+            {
+                suppressed.Add(MessageChannel.Email);
+            }
+
+            if (context.Phone is { } phone && await suppressions.IsSuppressedAsync(MessageChannel.Sms, phone, cancellationToken))
+            {
+                suppressed.Add(MessageChannel.Sms);
+            }
+
+            context = context with { SuppressedChannels = suppressed };
+        }
         if (atStart && scores is not null && metrics is not null && await metrics.LatestAsync(cancellationToken) is { } latest
             && await scores.GetAsync(latest.Date, customerId, cancellationToken) is { } score)
         {

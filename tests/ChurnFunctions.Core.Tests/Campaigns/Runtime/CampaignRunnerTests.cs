@@ -1,6 +1,8 @@
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Campaigns.Runtime;
+using ChurnFunctions.Core.Domain;
 using ChurnFunctions.Core.Messaging;
+using Moq;
 
 namespace ChurnFunctions.Core.Tests.Campaigns.Runtime;
 
@@ -211,6 +213,21 @@ public sealed class CampaignRunnerTests
         await rig.Runner.HandleWakeUpAsync(new WakeUpMessage(instanceId, current), CancellationToken.None);
         Assert.Equal(1, rig.Sms.Count(SendId(rig, "sms1")));
         Assert.Equal(1, rig.Email.Total);
+    }
+
+    [Fact]
+    public async Task An_address_on_the_global_suppression_list_gets_no_email_and_the_sms_still_goes()
+    {
+        var rig = new RunnerRig(RunnerRig.TwoStep(TimeSpan.FromHours(1)));
+        var customer = rig.AddCustomer(Customer);
+        rig.Suppressions.Setup(s => s.IsSuppressedAsync(MessageChannel.Email, customer.Email!, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        await rig.Runner.StartAsync(RunnerRig.CampaignId, Customer, CancellationToken.None);
+        await rig.DrainAsync();
+        await rig.AdvanceToNextAsync();
+
+        Assert.Equal(0, rig.Email.Total);
+        Assert.Equal(1, rig.Sms.Total);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Campaigns.Runtime;
+using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Domain;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.Core.Ports;
@@ -28,7 +29,8 @@ internal sealed class RunnerRig
         Sender = new LedgeredSender(Ledger, Email, Sms, runtime, NullLogger<LedgeredSender>.Instance);
         Runner = new CampaignRunner(
             definitions.Object, Instances, WakeUps, Actions, customers.Object, Sender,
-            new CampaignDecider(new CampaignOptions { DefaultTimeZone = "UTC" }), runtime, Clock, NullLogger<CampaignRunner>.Instance);
+            new CampaignDecider(new CampaignOptions { DefaultTimeZone = "UTC" }), runtime, Clock, NullLogger<CampaignRunner>.Instance,
+            suppressions: Suppressions.Object);
     }
 
     public CampaignDefinition Definition { get; set; }
@@ -36,6 +38,8 @@ internal sealed class RunnerRig
     public Dictionary<string, CustomerRecord> Customers { get; } = new(StringComparer.Ordinal);
 
     public MemoryInstanceStore Instances { get; } = new();
+
+    public Mock<ISuppressionList> Suppressions { get; } = new();
 
     public MemoryLedger Ledger { get; } = new();
 
