@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChurnFunctions.Core.Customers;
+using ChurnFunctions.Core.Triggers;
 using ChurnFunctions.IntegrationTests.Support;
 using ChurnFunctions.Testing;
 
@@ -80,7 +81,19 @@ public sealed class StorageOutageTests(PersistentAzuriteFixture azurite) : IClas
         for (var c = 0; c < Customers; c++)
         {
             var expected = Enumerable.Range(0, Webhooks).Where(i => i % Customers == c).Select(i => $"order:{OrderId(i)}").ToHashSet();
-            var customer = await SelfHostRunner.EventuallyAsync(() => FindAsync(host, Email(c)), v => v is not null && v.OrderCount >= expected.Count);
+            CustomerView? customer;
+            try
+            {
+                customer = await SelfHostRunner.EventuallyAsync(() => FindAsync(host, Email(c)), v => v is not null && v.OrderCount >= expected.Count);
+            }
+            catch (TimeoutException)
+            {
+                var last = await FindAsync(host, Email(c));
+                var queued = await host.Storage.GetQueueClient(Triggers.IngestQueue).GetApproximateCountAsync(default);
+                Assert.Fail($"customer {c}: {(last is null ? "not found" : $"{last.OrderCount} of {expected.Count} orders")}; {queued} still queued");
+                throw;
+            }
+
             var stored = customer!.Transactions.Select(t => t.ExternalId).ToList();
             Assert.Equal(expected.Count, customer.OrderCount);
             Assert.Equal(stored.Count, stored.Distinct().Count());

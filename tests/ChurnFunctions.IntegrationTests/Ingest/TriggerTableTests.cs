@@ -1,4 +1,9 @@
 using System.Net;
+using ChurnFunctions.Core.Campaigns;
+using ChurnFunctions.Core.Campaigns.Enrollment;
+using ChurnFunctions.Core.Campaigns.Runtime;
+using ChurnFunctions.Core.Ingest;
+using ChurnFunctions.Core.Scoring;
 using ChurnFunctions.Core.Triggers;
 using ChurnFunctions.IntegrationTests.Support;
 using ChurnFunctions.SelfHost.Hosting;
@@ -58,6 +63,17 @@ public sealed class TriggerTableTests(AzuriteFixture azurite) : IAsyncLifetime
         var registered = host.Services.GetServices<TimerTriggerRegistration>().Select(r => r.Name).ToHashSet();
 
         Assert.All(Triggers.Timers, t => Assert.Contains(t.Name, registered));
+    }
+
+    [Fact]
+    public void Every_trigger_handler_resolves_from_the_container()
+    {
+        // A constructor cycle or a missing registration fails here, not on the first message in production.
+        Assert.NotNull(host.Services.GetRequiredService<IngestMessageHandler>());
+        Assert.NotNull(host.Services.GetRequiredService<CampaignRunner>());
+        Assert.NotNull(host.Services.GetRequiredService<ScoringJob>());
+        Assert.NotNull(host.Services.GetRequiredService<CampaignEnrollmentJob>());
+        Assert.NotNull(host.Services.GetRequiredService<ICampaignEvents>());
     }
 
     [Fact]

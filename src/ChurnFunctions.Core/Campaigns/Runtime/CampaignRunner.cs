@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChurnFunctions.Core.Domain;
+using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.Core.Ports;
@@ -32,8 +33,7 @@ public sealed class CampaignRunner(
     ILogger<CampaignRunner> logger,
     IScoreStore? scores = null,
     IMetricsStore? metrics = null,
-    ISuppressionList? suppressions = null,
-    ConsentRecorder? consents = null) : ICampaignStarter, ICampaignEvents
+    ISuppressionList? suppressions = null) : ICampaignStarter, ICampaignEvents
 {
     private readonly CampaignRuntimeOptions settings = options.Value;
     private readonly ConcurrentDictionary<string, (CampaignDefinition? Definition, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
@@ -208,10 +208,10 @@ public sealed class CampaignRunner(
                         {
                             await instances.RecordSendAsync(state.CustomerId, channel, now, cancellationToken);
                         }
-                        else if (result.Status == SendStatus.OptedOut && consents is not null)
+                        else if (result.Status == SendStatus.OptedOut)
                         {
                             // The provider knows of an opt-out we did not (Twilio 21610): it is the customer's, not this campaign's.
-                            await consents.RecordAsync(state.CustomerId, new ConsentRecord(channel, false, "provider:" + result.ErrorCode, now), cancellationToken);
+                            await RecordOptOutAsync(state.CustomerId, new ConsentRecord(channel, false, "provider:" + result.ErrorCode, now), cancellationToken);
                         }
 
                         completed = new SendCompleted(stepId, sendId, result);
@@ -280,6 +280,24 @@ public sealed class CampaignRunner(
         }
 
         return context;
+    }
+
+    // Written here rather than through ConsentRecorder, which notifies the runner itself (a circular dependency).
+    private async Task RecordOptOutAsync(string customerId, ConsentRecord consent, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            if (await customers.GetAsync(customerId, cancellationToken) is not { } current)
+            {
+                return;
+            }
+
+            var updated = CustomerAggregator.Apply(current.Value, new CustomerIdentity(null, null, null, Consents: [consent]));
+            if (await customers.SaveAsync(updated, current.ETag, cancellationToken) == WriteOutcome.Written)
+            {
+                return;
+            }
+        }
     }
 
     private async Task<CampaignDefinition?> DefinitionAsync(string campaignId, CancellationToken cancellationToken)
