@@ -37,6 +37,7 @@ public sealed class CampaignRunner(
 {
     private readonly CampaignRuntimeOptions settings = options.Value;
     private readonly ConcurrentDictionary<string, (CampaignDefinition? Definition, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
+    private (bool Any, DateTimeOffset Until) anyCampaigns;
 
     /// <summary>
     /// Inserts the instance under its deterministic id, then queues its start; false when it exists (running or done).
@@ -57,6 +58,7 @@ public sealed class CampaignRunner(
         }
 
         var now = time.GetUtcNow();
+        anyCampaigns = (true, DateTimeOffset.MaxValue);
         var inserted = await instances.TryInsertAsync(new StoredInstance(state, now), cancellationToken);
         if (inserted)
         {
@@ -70,6 +72,12 @@ public sealed class CampaignRunner(
     /// <summary>Applies <paramref name="input"/> to each running instance of the customer, one after the other.</summary>
     public async Task RaiseAsync(string customerId, CampaignInput input, CancellationToken cancellationToken)
     {
+        // Every purchase comes through here: without any campaign defined there is no instance to look up.
+        if (!await AnyCampaignsAsync(cancellationToken))
+        {
+            return;
+        }
+
         foreach (var instanceId in await instances.ListRunningAsync(customerId, cancellationToken))
         {
             if (await instances.GetAsync(instanceId, cancellationToken) is { } stored)
@@ -298,6 +306,20 @@ public sealed class CampaignRunner(
                 return;
             }
         }
+    }
+
+    // Cached like definitions: a campaign defined in the last DefinitionCacheTime may be unseen by another process.
+    private async Task<bool> AnyCampaignsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (anyCampaigns.Until > now)
+        {
+            return anyCampaigns.Any;
+        }
+
+        var any = (await definitions.ListAsync(cancellationToken)).Count > 0;
+        anyCampaigns = (any, any ? DateTimeOffset.MaxValue : now + settings.DefinitionCacheTime);
+        return any;
     }
 
     private async Task<CampaignDefinition?> DefinitionAsync(string campaignId, CancellationToken cancellationToken)

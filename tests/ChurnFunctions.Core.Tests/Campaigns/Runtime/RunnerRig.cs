@@ -22,6 +22,7 @@ internal sealed class RunnerRig
         Definition = definition ?? TwoStep(TimeSpan.FromDays(2));
         var definitions = new Mock<ICampaignDefinitionStore>();
         definitions.Setup(d => d.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(() => Definition);
+        definitions.Setup(d => d.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync(() => [Definition]);
         var customers = new Mock<ICustomerStore>();
         customers.Setup(c => c.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string id, CancellationToken _) => Customers.TryGetValue(id, out var r) ? new Versioned<CustomerRecord>(r, "e") : null);
