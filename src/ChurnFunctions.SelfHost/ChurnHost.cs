@@ -12,13 +12,19 @@ namespace ChurnFunctions.SelfHost;
 /// <summary>The self-host: the same handlers as the Functions app, behind Kestrel, queue listeners and timers.</summary>
 public static class ChurnHost
 {
-    /// <param name="configure">Lets tests and the benchmark add settings or services before the app is built.</param>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="configure">Lets tests and the benchmark replace services before the app is built.</param>
+    /// <param name="settings">Settings that win over every other source, applied before registrations read them.</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Configuration.AddFunctionsLocalSettings(Path.Combine(builder.Environment.ContentRootPath, "local.settings.json"));
         builder.Configuration.AddEnvironmentVariables();
         builder.Configuration.AddCommandLine(args);
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Configuration["AzureWebJobsStorage"] ??= "UseDevelopmentStorage=true";
 
         builder.Services.AddChurnFunctions(builder.Configuration);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChurnFunctions.Core.Campaigns;
+using ChurnFunctions.Fakes;
 using ChurnFunctions.Fakes.SendGrid;
 using ChurnFunctions.Fakes.Twilio;
 using ChurnFunctions.SelfHost;
@@ -15,9 +16,8 @@ namespace ChurnFunctions.Benchmarks.Campaigns;
 
 /// <summary>
 /// A real Azurite (in-memory), the fake SendGrid and Twilio (Kestrel, 127.0.0.1) and `churn serve` in-process with its
-/// providers pointed at the fakes and the run's definition store. The provider settings travel as environment
-/// variables (AddSendGrid/AddTwilio probe their sections while the host is built, before in-memory settings apply),
-/// removed once the host has read them.
+/// providers pointed at the fakes (settings given to ChurnHost.Build, which applies them before the providers are
+/// composed) and the run's definition store.
 /// </summary>
 internal sealed class CampaignBenchHost : IAsyncDisposable
 {
@@ -44,58 +44,26 @@ internal sealed class CampaignBenchHost : IAsyncDisposable
         await azurite.StartAsync();
         var sendGrid = await FakeSendGridServer.StartAsync();
         var twilio = await FakeTwilioServer.StartAsync();
-        var environment = new Dictionary<string, string>
-        {
-            ["SendGrid__ApiKey"] = sendGrid.ApiKey,
-            ["SendGrid__FromEmail"] = "shop@example.com",
-            ["SendGrid__BaseUrl"] = sendGrid.BaseUrl.ToString(),
-            ["SendGrid__Timeout"] = "00:00:05",
-            ["SendGrid__MaxRetries"] = "5",
-            ["SendGrid__RetryBaseDelay"] = "00:00:00.020",
-            ["Twilio__AccountSid"] = twilio.AccountSid,
-            ["Twilio__AuthToken"] = twilio.AuthToken,
-            ["Twilio__FromNumber"] = "+15550000000",
-            ["Twilio__BaseUrl"] = twilio.BaseUrl.ToString(),
-            ["Twilio__PublicBaseUrl"] = "http://127.0.0.1/",
-            ["Twilio__Timeout"] = "00:00:05",
-            ["Twilio__MaxRetries"] = "5",
-            ["Twilio__RetryBaseDelay"] = "00:00:00.020",
-            ["Twilio__MaxRetryDelay"] = "00:00:00.200",
-        };
-        foreach (var (key, value) in environment)
-        {
-            Environment.SetEnvironmentVariable(key, value);
-        }
-
-        try
-        {
-            var app = ChurnHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        var settings = FakeProviderSettings.For(sendGrid, twilio, TimeSpan.FromSeconds(5));
+        settings["AzureWebJobsStorage"] = azurite.ConnectionString;
+        settings["Campaigns:DefaultTimeZone"] = "UTC";
+        settings["Queues:BatchSize"] = queueBatch.ToString(CultureInfo.InvariantCulture);
+        settings["Queues:NewBatchThreshold"] = (queueBatch / 2).ToString(CultureInfo.InvariantCulture);
+        settings["Queues:MaxDequeueCount"] = "5";
+        settings["Queues:VisibilityTimeout"] = "00:00:01";
+        settings["Queues:MaxPollingInterval"] = "00:00:00.200";
+        var app = ChurnHost.Build(
+            ["--urls", "http://127.0.0.1:0"],
+            builder =>
             {
-                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    ["AzureWebJobsStorage"] = azurite.ConnectionString,
-                    ["Campaigns:DefaultTimeZone"] = "UTC",
-                    ["Queues:BatchSize"] = queueBatch.ToString(CultureInfo.InvariantCulture),
-                    ["Queues:NewBatchThreshold"] = (queueBatch / 2).ToString(CultureInfo.InvariantCulture),
-                    ["Queues:MaxDequeueCount"] = "5",
-                    ["Queues:VisibilityTimeout"] = "00:00:01",
-                    ["Queues:MaxPollingInterval"] = "00:00:00.200",
-                });
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
                 builder.Services.RemoveAll<ICampaignDefinitionStore>();
                 builder.Services.AddSingleton(definitions);
                 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-            });
-            await app.StartAsync();
-            return new CampaignBenchHost(azurite, sendGrid, twilio, app);
-        }
-        finally
-        {
-            foreach (var key in environment.Keys)
-            {
-                Environment.SetEnvironmentVariable(key, null);
-            }
-        }
+            },
+            settings);
+        await app.StartAsync();
+        return new CampaignBenchHost(azurite, sendGrid, twilio, app);
     }
 
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Campaigns.Runtime;
 using ChurnFunctions.Core.Ports;
+using ChurnFunctions.Fakes;
 using ChurnFunctions.Fakes.SendGrid;
 using ChurnFunctions.Fakes.Twilio;
 using ChurnFunctions.IntegrationTests.Support;
@@ -154,64 +155,26 @@ public sealed class CampaignRuntimeTests(AzuriteFixture azurite, ITestOutputHelp
         twilio.FailFraction(0, FakeTwilioFault.ServerError, seed: 0);
     }
 
-    /// <summary>
-    /// The providers are composed when the host is built (AddSendGrid/AddTwilio probe their sections then), so their
-    /// settings travel as environment variables, as in `churn serve`; they are removed once the host has read them.
-    /// </summary>
     private async Task<SelfHostRunner> StartHostAsync(Action<IServiceCollection>? extra)
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["SendGrid__ApiKey"] = sendGrid.ApiKey,
-            ["SendGrid__FromEmail"] = "shop@example.com",
-            ["SendGrid__BaseUrl"] = sendGrid.BaseUrl.ToString(),
-            ["SendGrid__Timeout"] = "00:00:00.500",
-            ["SendGrid__MaxRetries"] = "5",
-            ["SendGrid__RetryBaseDelay"] = "00:00:00.020",
-            ["Twilio__AccountSid"] = twilio.AccountSid,
-            ["Twilio__AuthToken"] = twilio.AuthToken,
-            ["Twilio__FromNumber"] = "+15550000000",
-            ["Twilio__BaseUrl"] = twilio.BaseUrl.ToString(),
-            ["Twilio__PublicBaseUrl"] = "http://127.0.0.1/",
-            ["Twilio__Timeout"] = "00:00:00.500",
-            ["Twilio__MaxRetries"] = "5",
-            ["Twilio__RetryBaseDelay"] = "00:00:00.020",
-            ["Twilio__MaxRetryDelay"] = "00:00:00.200",
-        };
-        foreach (var (key, value) in environment)
-        {
-            Environment.SetEnvironmentVariable(key, value);
-        }
-
-        try
-        {
-            return await SelfHostRunner.StartAsync(
-                azurite.ConnectionString,
-                services: services =>
-                {
-                    services.RemoveAll<ICampaignDefinitionStore>();
-                    services.AddSingleton<ICampaignDefinitionStore>(definitions);
-                    services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
-                    if (extra is not null)
-                    {
-                        services.RemoveAll<ISendLedger>();
-                        extra(services);
-                    }
-                },
-                settings: new Dictionary<string, string?>
-                {
-                    ["Campaigns:DefaultTimeZone"] = "UTC",
-                    ["Campaigns:Runtime:SendLease"] = "00:00:10",
-                    ["Campaigns:Runtime:DefinitionCacheTime"] = "00:00:00",
-                    ["Queues:BatchSize"] = "32",
-                });
-        }
-        finally
-        {
-            foreach (var key in environment.Keys)
+        var settings = FakeProviderSettings.For(sendGrid, twilio, TimeSpan.FromMilliseconds(500));
+        settings["Campaigns:DefaultTimeZone"] = "UTC";
+        settings["Campaigns:Runtime:SendLease"] = "00:00:10";
+        settings["Campaigns:Runtime:DefinitionCacheTime"] = "00:00:00";
+        settings["Queues:BatchSize"] = "32";
+        return await SelfHostRunner.StartAsync(
+            azurite.ConnectionString,
+            services: services =>
             {
-                Environment.SetEnvironmentVariable(key, null);
-            }
-        }
+                services.RemoveAll<ICampaignDefinitionStore>();
+                services.AddSingleton<ICampaignDefinitionStore>(definitions);
+                services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
+                if (extra is not null)
+                {
+                    services.RemoveAll<ISendLedger>();
+                    extra(services);
+                }
+            },
+            settings: settings);
     }
 }

@@ -34,34 +34,36 @@ internal sealed class SelfHostRunner : IAsyncDisposable
     public static async Task<SelfHostRunner> StartAsync(
         string storageConnectionString, bool listenToQueues = true, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
     {
-        var app = ChurnHost.Build(["--urls", "http://127.0.0.1:0"], builder =>
+        var values = new Dictionary<string, string?>
         {
-            var values = new Dictionary<string, string?>
-            {
-                ["AzureWebJobsStorage"] = storageConnectionString,
-                ["Webhooks:Shopify:Secret"] = Secrets.Shopify,
-                ["Webhooks:WooCommerce:Secret"] = Secrets.WooCommerce,
-                ["Webhooks:Square:SignatureKey"] = Secrets.SquareKey,
-                ["Webhooks:Square:NotificationUrl"] = Secrets.SquareUrl,
-                ["Api:Keys"] = Secrets.ApiKey,
-                ["Queues:VisibilityTimeout"] = "00:00:00",
-                ["Queues:MaxPollingInterval"] = "00:00:00.200",
-                ["Queues:MessageLease"] = "00:00:05",
-            };
-            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            {
-                values[key] = value;
-            }
+            ["AzureWebJobsStorage"] = storageConnectionString,
+            ["Webhooks:Shopify:Secret"] = Secrets.Shopify,
+            ["Webhooks:WooCommerce:Secret"] = Secrets.WooCommerce,
+            ["Webhooks:Square:SignatureKey"] = Secrets.SquareKey,
+            ["Webhooks:Square:NotificationUrl"] = Secrets.SquareUrl,
+            ["Api:Keys"] = Secrets.ApiKey,
+            ["Queues:VisibilityTimeout"] = "00:00:00",
+            ["Queues:MaxPollingInterval"] = "00:00:00.200",
+            ["Queues:MessageLease"] = "00:00:05",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
 
-            builder.Configuration.AddInMemoryCollection(values);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            if (!listenToQueues)
+        var app = ChurnHost.Build(
+            ["--urls", "http://127.0.0.1:0"],
+            builder =>
             {
-                builder.Services.RemoveAll<Microsoft.Extensions.Hosting.IHostedService>();
-            }
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                if (!listenToQueues)
+                {
+                    builder.Services.RemoveAll<Microsoft.Extensions.Hosting.IHostedService>();
+                }
 
-            services?.Invoke(builder.Services);
-        });
+                services?.Invoke(builder.Services);
+            },
+            values);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SelfHostRunner(app, new Uri(address));
