@@ -1,3 +1,5 @@
+using ChurnFunctions.Core.Sources;
+
 namespace ChurnFunctions.Core.Ingest;
 
 /// <summary>
@@ -12,6 +14,5 @@ public sealed record IngestEnvelope(
     string? Body,
     string? BodyBlob = null)
 {
-    public string? Header(string name) =>
-        Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+    public string? Header(string name) => HeaderLookup.Find(Headers, name);
 }

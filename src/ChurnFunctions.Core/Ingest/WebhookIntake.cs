@@ -49,9 +49,9 @@ public sealed partial class WebhookIntake(
         }
 
         var kept = normalizer.KeptHeaders
-            .Select(name => (name, value: headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value))
+            .Select(name => (name, value: HeaderLookup.Find(headers, name)))
             .Where(h => h.value is not null)
-            .ToDictionary(h => h.name, h => h.value, StringComparer.OrdinalIgnoreCase);
+            .ToDictionary(h => h.name, h => h.value!, StringComparer.OrdinalIgnoreCase);
         var envelope = new IngestEnvelope(source, time.GetUtcNow(), kept, Encoding.UTF8.GetString(body.Span));
 
         var validation = normalizer.Normalize(envelope);
