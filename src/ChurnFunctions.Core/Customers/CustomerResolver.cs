@@ -16,7 +16,8 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
 
     /// <summary>
     /// Resolves the buyer and hands on the survivor's record as read, so that storing a transaction starts from it.
-    /// Lookups run together and each distinct holder is read once: the ingest path's round trips are its cost.
+    /// The strongest key is looked up first, the others only when its customer does not carry them yet; each distinct
+    /// holder is read once: the ingest path's round trips are its cost.
     /// </summary>
     public async Task<ResolvedCustomer> ResolveWithRecordAsync(CustomerIdentity? identity, CancellationToken cancellationToken)
     {
@@ -26,9 +27,26 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
         }
 
         var keys = IdentityKeys.For(identity);
-        var found = await Task.WhenAll(keys.Select(k => index.FindAsync(k, cancellationToken)));
+
+        // A returning buyer costs one lookup: when the strongest key's customer already carries every other key, the
+        // index can only send those keys to it (a key is claimed before a record takes it on, and a merge marks the
+        // record it moves keys away from), so looking them up would find nothing new.
+        var strongest = await index.FindAsync(keys[0], cancellationToken);
         var followed = new Dictionary<string, ResolvedCustomer>(StringComparer.Ordinal);
-        foreach (var holder in found.OfType<string>().Distinct())
+        if (strongest is not null)
+        {
+            var holder = await merger.FollowWithRecordAsync(strongest, cancellationToken);
+            if (holder.Record?.Value is { } record && CarriesAll(record, keys))
+            {
+                return holder;
+            }
+
+            followed[strongest] = holder;
+        }
+
+        var others = await Task.WhenAll(keys.Skip(1).Select(k => index.FindAsync(k, cancellationToken)));
+        string?[] found = [strongest, .. others];
+        foreach (var holder in found.OfType<string>().Distinct().Where(h => !followed.ContainsKey(h)))
         {
             followed[holder] = await merger.FollowWithRecordAsync(holder, cancellationToken);
         }
@@ -71,6 +89,11 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
         // A merge rewrote the survivor's record: what was read before is stale.
         return merged ? ResolvedCustomer.Unread(survivor.Id) : survivor;
     }
+
+    private static bool CarriesAll(CustomerRecord record, IReadOnlyList<string> keys) =>
+        keys.All(k => record.PlatformKeys.Contains(k, StringComparer.Ordinal)
+            || (record.Email is { } email && k == IdentityKeys.ForEmail(email))
+            || (record.Phone is { } phone && k == IdentityKeys.ForPhone(phone)));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Merging customer {FromCustomerId} into {IntoCustomerId}")]
     private static partial void LogMerging(ILogger logger, string fromCustomerId, string intoCustomerId);

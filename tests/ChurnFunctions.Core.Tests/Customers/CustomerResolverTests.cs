@@ -75,6 +75,46 @@ public sealed class CustomerResolverTests
     }
 
     [Fact]
+    public async Task A_returning_buyer_whose_record_carries_every_key_costs_one_lookup()
+    {
+        await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("1", "2024-01-10T10:00:00Z", 10m), "shopify:1", "a@example.com")], default);
+        rig.Index.Finds.Clear();
+
+        var again = await rig.Resolver.ResolveWithRecordAsync(new CustomerIdentity("shopify:1", "a@example.com", null), default);
+
+        Assert.Equal(["shopify:1"], rig.Index.Finds);
+        Assert.Equal(rig.Index.Keys["shopify:1"], again.Id);
+        Assert.Equal(1, again.Record!.Value.OrderCount);
+    }
+
+    [Fact]
+    public async Task A_returning_buyer_with_a_new_email_claims_it()
+    {
+        await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("1", "2024-01-10T10:00:00Z", 10m), "shopify:1", "a@example.com")], default);
+        rig.Index.Finds.Clear();
+
+        var id = await rig.Resolver.ResolveAsync(new CustomerIdentity("shopify:1", "b@example.com", null), default);
+
+        Assert.Equal(["shopify:1", "email:b@example.com"], rig.Index.Finds);
+        Assert.Equal(id, rig.Index.Keys["email:b@example.com"]);
+        Assert.Equal(id, rig.Index.Keys["email:a@example.com"]);
+    }
+
+    [Fact]
+    public async Task A_merged_away_email_still_finds_the_survivor_when_the_survivor_carries_it()
+    {
+        await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("1", "2024-01-10T10:00:00Z", 10m), platformKey: "shopify:1")], default);
+        await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("2", "2024-01-05T10:00:00Z", 5m), email: "a@example.com")], default);
+        await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("3", "2024-01-20T10:00:00Z", 20m), "shopify:1", "a@example.com")], default);
+
+        var byEmail = await rig.Resolver.ResolveAsync(new CustomerIdentity(null, "a@example.com", null), default);
+        var byBoth = await rig.Resolver.ResolveAsync(new CustomerIdentity("shopify:1", "a@example.com", null), default);
+
+        Assert.Equal(rig.Index.Keys["shopify:1"], byEmail);
+        Assert.Equal(byEmail, byBoth);
+    }
+
+    [Fact]
     public async Task No_identity_means_the_anonymous_customer()
     {
         Assert.Equal(CustomerIds.Anonymous, await rig.Resolver.ResolveAsync(new CustomerIdentity(null, null, null), default));

@@ -7,8 +7,13 @@ internal sealed class InMemoryIdentityIndex : IIdentityIndex
 {
     public ConcurrentDictionary<string, string> Keys { get; } = new();
 
-    public Task<string?> FindAsync(string identityKey, CancellationToken cancellationToken) =>
-        Task.FromResult(Keys.TryGetValue(identityKey, out var id) ? id : null);
+    public ConcurrentQueue<string> Finds { get; } = new();
+
+    public Task<string?> FindAsync(string identityKey, CancellationToken cancellationToken)
+    {
+        Finds.Enqueue(identityKey);
+        return Task.FromResult(Keys.TryGetValue(identityKey, out var id) ? id : null);
+    }
 
     public Task<string> ClaimAsync(string identityKey, string customerId, CancellationToken cancellationToken) =>
         Task.FromResult(Keys.GetOrAdd(identityKey, customerId));
