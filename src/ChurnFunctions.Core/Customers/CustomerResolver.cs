@@ -16,8 +16,8 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
 
     /// <summary>
     /// Resolves the buyer and hands on the survivor's record as read, so that storing a transaction starts from it.
-    /// The strongest key is looked up first, the others only when its customer does not carry them yet; each distinct
-    /// holder is read once: the ingest path's round trips are its cost.
+    /// A returning buyer is read, not looked up; the index is asked only for keys no candidate carries yet, and each
+    /// distinct holder is read once: the ingest path's round trips are its cost.
     /// </summary>
     public async Task<ResolvedCustomer> ResolveWithRecordAsync(CustomerIdentity? identity, CancellationToken cancellationToken)
     {
@@ -28,15 +28,23 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
 
         var keys = IdentityKeys.For(identity);
 
-        // A returning buyer costs one lookup: when the strongest key's customer already carries every other key, the
-        // index can only send those keys to it (a key is claimed before a record takes it on, and a merge marks the
-        // record it moves keys away from), so looking them up would find nothing new.
-        var strongest = await index.FindAsync(keys[0], cancellationToken);
+        // Any customer that already carries every key of this buyer is the one the index would give: a key is claimed
+        // before a record takes it on, and a merge marks the record it moves keys away from. A buyer first seen under
+        // its strongest key lives under the id derived from it, so a returning one costs a single read; others cost
+        // the strongest key's lookup, and only a buyer with new keys looks up the rest.
         var followed = new Dictionary<string, ResolvedCustomer>(StringComparer.Ordinal);
+        var derived = CustomerIds.FromIdentityKey(keys[0]);
+        var home = await merger.FollowWithRecordAsync(derived, cancellationToken);
+        if (Carries(home, keys))
+        {
+            return home;
+        }
+
+        var strongest = await index.FindAsync(keys[0], cancellationToken);
         if (strongest is not null)
         {
-            var holder = await merger.FollowWithRecordAsync(strongest, cancellationToken);
-            if (holder.Record?.Value is { } record && CarriesAll(record, keys))
+            var holder = strongest == derived || strongest == home.Id ? home : await merger.FollowWithRecordAsync(strongest, cancellationToken);
+            if (Carries(holder, keys))
             {
                 return holder;
             }
@@ -61,10 +69,10 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
         }
 
         // Keys are in priority order, so the first holder is the strongest match. A new buyer's id comes from its key,
-        // and a new buyer has no record yet: nothing to read.
+        // and its record (none, for a new buyer) was read above.
         var survivor = holderOf.Count > 0
             ? followed.Values.First(f => f.Id == holderOf[keys.First(holderOf.ContainsKey)])
-            : new ResolvedCustomer(CustomerIds.FromIdentityKey(keys[0]), true, null);
+            : home.Id == derived ? home : ResolvedCustomer.Unread(derived);
         // Another delivery may claim a key between the lookup and here: the claim tells us who won.
         var unclaimed = keys.Where(k => !holderOf.ContainsKey(k)).ToList();
         var claimed = await Task.WhenAll(unclaimed.Select(k => index.ClaimAsync(k, survivor.Id, cancellationToken)));
@@ -90,8 +98,8 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
         return merged ? ResolvedCustomer.Unread(survivor.Id) : survivor;
     }
 
-    private static bool CarriesAll(CustomerRecord record, IReadOnlyList<string> keys) =>
-        keys.All(k => record.PlatformKeys.Contains(k, StringComparer.Ordinal)
+    private static bool Carries(ResolvedCustomer customer, IReadOnlyList<string> keys) =>
+        customer.Record?.Value is { } record && keys.All(k => record.PlatformKeys.Contains(k, StringComparer.Ordinal)
             || (record.Email is { } email && k == IdentityKeys.ForEmail(email))
             || (record.Phone is { } phone && k == IdentityKeys.ForPhone(phone)));
 

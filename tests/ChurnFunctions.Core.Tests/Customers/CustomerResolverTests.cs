@@ -75,14 +75,14 @@ public sealed class CustomerResolverTests
     }
 
     [Fact]
-    public async Task A_returning_buyer_whose_record_carries_every_key_costs_one_lookup()
+    public async Task A_returning_buyer_whose_record_carries_every_key_is_read_without_a_lookup()
     {
         await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("1", "2024-01-10T10:00:00Z", 10m), "shopify:1", "a@example.com")], default);
         rig.Index.Finds.Clear();
 
         var again = await rig.Resolver.ResolveWithRecordAsync(new CustomerIdentity("shopify:1", "a@example.com", null), default);
 
-        Assert.Equal(["shopify:1"], rig.Index.Finds);
+        Assert.Empty(rig.Index.Finds);
         Assert.Equal(rig.Index.Keys["shopify:1"], again.Id);
         Assert.Equal(1, again.Record!.Value.OrderCount);
     }
@@ -98,6 +98,20 @@ public sealed class CustomerResolverTests
         Assert.Equal(["shopify:1", "email:b@example.com"], rig.Index.Finds);
         Assert.Equal(id, rig.Index.Keys["email:b@example.com"]);
         Assert.Equal(id, rig.Index.Keys["email:a@example.com"]);
+    }
+
+    [Fact]
+    public async Task A_returning_buyer_first_seen_at_the_pos_costs_one_lookup()
+    {
+        await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("1", "2024-01-10T10:00:00Z", 10m), "pos:77", "a@example.com")], default);
+        await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("2", "2024-01-11T10:00:00Z", 10m), "shopify:1", "a@example.com")], default);
+        rig.Index.Finds.Clear();
+
+        var again = await rig.Resolver.ResolveWithRecordAsync(new CustomerIdentity("shopify:1", "a@example.com", null), default);
+
+        Assert.Equal(["shopify:1"], rig.Index.Finds);
+        Assert.Equal(rig.Index.Keys["pos:77"], again.Id);
+        Assert.Equal(2, again.Record!.Value.OrderCount);
     }
 
     [Fact]
