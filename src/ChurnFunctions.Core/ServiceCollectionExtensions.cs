@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CustomerQueries>();
         services.AddSingleton<IngestProcessor>();
         services.AddSingleton<IngestMessageHandler>();
+        services.AddSingleton<IngestQueueWriter>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<FileImporter>();
 

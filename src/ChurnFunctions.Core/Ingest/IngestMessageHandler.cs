@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
 using ChurnFunctions.Core.Ports;
@@ -9,9 +10,11 @@ using Microsoft.Extensions.Options;
 namespace ChurnFunctions.Core.Ingest;
 
 /// <summary>
-/// The ingest queue's handler, shared by both hosts: envelope in, transactions stored. A failure is rethrown so the
-/// message is retried, except on its last allowed attempt (or when no retry can help): then the message goes to the
-/// poison queue with its reason and the handler returns, so nothing is dropped without a trace.
+/// The ingest queue's handler, shared by both hosts: envelopes in, transactions stored. A message holds one delivery,
+/// or several when they arrived together (<see cref="IngestQueueWriter"/>); each is stored or poisoned on its own, in
+/// order. A failure is rethrown so the message is retried (deliveries stored already are then duplicates, which write
+/// nothing), except on the last allowed attempt or when no retry can help: then the delivery goes to the poison queue
+/// with its reason, so nothing is dropped without a trace.
 /// </summary>
 public sealed partial class IngestMessageHandler(
     SourceNormalizerRegistry normalizers,
@@ -24,17 +27,48 @@ public sealed partial class IngestMessageHandler(
 {
     public async Task<IngestOutcome> HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken)
     {
+        IReadOnlyList<string> envelopes;
         try
         {
-            return await ProcessAsync(messageText, cancellationToken);
+            envelopes = IngestEnvelopeSerializer.Split(messageText);
         }
-        catch (Exception ex) when (ex is InvalidIngestMessageException || dequeueCount >= options.Value.MaxDequeueCount)
+        catch (InvalidIngestMessageException ex)
         {
-            var entry = new PoisonEntry(ex.Message, ex.GetType().Name, dequeueCount, time.GetUtcNow(), messageText);
-            await queues.Get(Triggers.Triggers.IngestPoisonQueue).SendAsync(JsonSerializer.Serialize(entry), null, cancellationToken);
-            LogPoisoned(logger, dequeueCount, ex.GetType().Name, ex);
+            await PoisonAsync(messageText, ex, dequeueCount, cancellationToken);
             return IngestOutcome.None;
         }
+
+        var outcome = IngestOutcome.None;
+        Exception? retry = null;
+        foreach (var envelope in envelopes)
+        {
+            try
+            {
+                outcome = outcome.Add(await ProcessAsync(envelope, cancellationToken));
+            }
+            catch (Exception ex) when (ex is InvalidIngestMessageException || dequeueCount >= options.Value.MaxDequeueCount)
+            {
+                await PoisonAsync(envelope, ex, dequeueCount, cancellationToken);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                retry ??= ex;
+            }
+        }
+
+        if (retry is not null)
+        {
+            ExceptionDispatchInfo.Throw(retry);
+        }
+
+        return outcome;
+    }
+
+    private async Task PoisonAsync(string text, Exception error, long dequeueCount, CancellationToken cancellationToken)
+    {
+        var entry = new PoisonEntry(error.Message, error.GetType().Name, dequeueCount, time.GetUtcNow(), text);
+        await queues.Get(Triggers.Triggers.IngestPoisonQueue).SendAsync(JsonSerializer.Serialize(entry), null, cancellationToken);
+        LogPoisoned(logger, dequeueCount, error.GetType().Name, error);
     }
 
     private async Task<IngestOutcome> ProcessAsync(string messageText, CancellationToken cancellationToken)
@@ -72,6 +106,6 @@ public sealed partial class IngestMessageHandler(
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ingested a {Source} delivery: {Stored} stored, {Duplicates} seen before")]
     private static partial void LogProcessed(ILogger logger, string source, int stored, int duplicates);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Ingest message moved to the poison queue after {DequeueCount} attempts ({Error})")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Ingest delivery moved to the poison queue after {DequeueCount} attempts ({Error})")]
     private static partial void LogPoisoned(ILogger logger, long dequeueCount, string error, Exception exception);
 }

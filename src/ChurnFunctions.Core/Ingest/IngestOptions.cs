@@ -21,6 +21,13 @@ public sealed class IngestOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan EnqueueTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// Queue puts the HTTP side keeps in flight at once; deliveries arriving while all are busy share the next message.
+    /// Fewer means more deliveries per message under load; more means less waiting for a free put.
+    /// </summary>
+    [Range(1, 64)]
+    public int MaxParallelEnqueues { get; set; } = 4;
+
     /// <summary>Must equal host.json's extensions.queues.maxDequeueCount: the last attempt writes the poison entry.</summary>
     [Range(1, 100)]
     public int MaxDequeueCount { get; set; } = 5;

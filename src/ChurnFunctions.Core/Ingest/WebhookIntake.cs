@@ -14,7 +14,7 @@ namespace ChurnFunctions.Core.Ingest;
 /// </summary>
 public sealed partial class WebhookIntake(
     SourceNormalizerRegistry normalizers,
-    IMessageQueueFactory queues,
+    IngestQueueWriter queue,
     IBlobStore blobs,
     IOptions<WebhookOptions> webhookOptions,
     IOptions<IngestOptions> ingestOptions,
@@ -87,7 +87,7 @@ public sealed partial class WebhookIntake(
             text = IngestEnvelopeSerializer.Serialize(envelope with { Body = null, BodyBlob = blobName });
         }
 
-        await queues.Get(Triggers.Triggers.IngestQueue).SendAsync(text, null, cancellationToken);
+        await queue.WriteAsync(text, cancellationToken);
     }
 
     private static string? MediaTypeOf(string? contentType)

@@ -84,6 +84,72 @@ public sealed class IngestMessageHandlerTests
         Assert.Contains("total: must be a number", entry.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Stores_every_delivery_of_a_combined_message()
+    {
+        var outcome = await Handler().HandleAsync(IngestEnvelopeSerializer.Combine([Envelope("order:1"), Envelope("order:2"), Envelope("order:3")]), 1, default);
+
+        Assert.Equal(new IngestOutcome(3, 0), outcome);
+        Assert.Equal(3, (await rig.Store.GetTransactionsAsync(rig.Index.Keys["pos:1"], default)).Count);
+    }
+
+    [Fact]
+    public async Task Poisons_only_the_bad_delivery_of_a_combined_message()
+    {
+        normalizer.OnNormalize = e => e.Body == "bad"
+            ? NormalizationResult.Invalid("total", "must be a number")
+            : NormalizationResult.Of(Tx.For(Tx.Purchase(e.Body!, "2024-01-10T10:00:00Z", 1m), platformKey: "pos:1"));
+        var bad = Envelope("bad");
+
+        var outcome = await Handler().HandleAsync(IngestEnvelopeSerializer.Combine([Envelope("order:1"), bad, Envelope("order:2")]), 1, default);
+
+        Assert.Equal(new IngestOutcome(2, 0), outcome);
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single())!;
+        Assert.Equal(bad, entry.Message);
+    }
+
+    [Fact]
+    public async Task A_combined_message_with_a_failing_delivery_is_retried_and_stores_the_others_once()
+    {
+        var storageDown = true;
+        normalizer.OnNormalize = e => e.Body == "order:2" && storageDown
+            ? throw new TimeoutException("storage slow")
+            : NormalizationResult.Of(Tx.For(Tx.Purchase(e.Body!, "2024-01-10T10:00:00Z", 1m), platformKey: "pos:1"));
+        var message = IngestEnvelopeSerializer.Combine([Envelope("order:1"), Envelope("order:2"), Envelope("order:3")]);
+
+        await Assert.ThrowsAsync<TimeoutException>(() => Handler().HandleAsync(message, 1, default));
+        storageDown = false;
+        var retried = await Handler().HandleAsync(message, 2, default);
+
+        Assert.Equal(new IngestOutcome(1, 2), retried);
+        Assert.Equal(3, (await rig.Store.GetTransactionsAsync(rig.Index.Keys["pos:1"], default)).Count);
+        Assert.Empty(queues.Sent(Triggers.Triggers.IngestPoisonQueue));
+    }
+
+    [Fact]
+    public async Task On_the_last_attempt_only_the_failing_delivery_of_a_combined_message_goes_to_poison()
+    {
+        normalizer.OnNormalize = e => e.Body == "order:2"
+            ? throw new TimeoutException("storage slow")
+            : NormalizationResult.Of(Tx.For(Tx.Purchase(e.Body!, "2024-01-10T10:00:00Z", 1m), platformKey: "pos:1"));
+
+        var outcome = await Handler().HandleAsync(IngestEnvelopeSerializer.Combine([Envelope("order:1"), Envelope("order:2")]), 5, default);
+
+        Assert.Equal(new IngestOutcome(1, 0), outcome);
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single())!;
+        Assert.Equal(Envelope("order:2"), entry.Message);
+        Assert.Equal("storage slow", entry.Reason);
+    }
+
+    [Fact]
+    public async Task An_empty_array_goes_to_poison_at_once()
+    {
+        await Handler().HandleAsync("[]", 1, default);
+
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single())!;
+        Assert.Equal("[]", entry.Message);
+    }
+
     private static string Envelope(string body) =>
         IngestEnvelopeSerializer.Serialize(new IngestEnvelope("test", DateTimeOffset.UnixEpoch, new Dictionary<string, string>(), body));
 

@@ -111,7 +111,8 @@ public sealed class WebhookIntakeTests
     private Task<IntakeResult> Accept(string body, string contentType = "application/json")
     {
         var intake = new WebhookIntake(
-            new SourceNormalizerRegistry([normalizer]), queues, blobs, Options.Create(new WebhookOptions()), Options.Create(new IngestOptions()),
+            new SourceNormalizerRegistry([normalizer]), new IngestQueueWriter(queues, Options.Create(new IngestOptions())), blobs,
+            Options.Create(new WebhookOptions()), Options.Create(new IngestOptions()),
             TimeProvider.System, NullLogger<WebhookIntake>.Instance);
         return intake.AcceptAsync("test", contentType, Headers, Encoding.UTF8.GetBytes(body), default);
     }
