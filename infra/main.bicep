@@ -282,8 +282,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Twilio__PublicBaseUrl: 'https://${functionApp.properties.defaultHostName}'
     Feedback__SigningKey: feedbackSigningKey
     // Read by the self-host's queue listener only; in Azure, host.json extensions.queues governs. Kept equal to it.
-    Queues__BatchSize: '32'
-    Queues__NewBatchThreshold: '16'
+    Queues__BatchSize: '16'
+    Queues__NewBatchThreshold: '8'
     Queues__MaxDequeueCount: '5'
     Queues__VisibilityTimeout: '00:00:10'
     Queues__MaxPollingInterval: '00:00:02'

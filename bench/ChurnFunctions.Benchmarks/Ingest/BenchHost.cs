@@ -15,7 +15,7 @@ namespace ChurnFunctions.Benchmarks.Ingest;
 
 /// <summary>
 /// A real Azurite (in-memory) and `churn serve` in-process on Kestrel 127.0.0.1, with host.json's queue settings
-/// (batch 32 as in host.json unless --queue-batch, new batch threshold half of it, visibility timeout 10 s, 5 dequeues) and a short polling interval.
+/// (batch 16 as in host.json unless --queue-batch, new batch threshold half of it, visibility timeout 10 s, 5 dequeues) and a short polling interval.
 /// </summary>
 internal sealed class BenchHost : IAsyncDisposable
 {

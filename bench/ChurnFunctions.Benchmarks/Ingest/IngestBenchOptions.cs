@@ -7,7 +7,7 @@ internal sealed record IngestBenchOptions
 {
     public const string Usage =
         "ingest [--webhooks N (5000)] [--customers M (1000)] [--concurrency C (32)] [--rate R (webhooks/s: pace the main run open-loop)] " +
-        "[--warmup W (400)] [--paced-webhooks P (N; 0 skips the run paced at the measured stored/s)] [--ceiling-webhooks K (N)] [--seed S] [--queue-batch B (32, as host.json)] [--split]";
+        "[--warmup W (400)] [--paced-webhooks P (N; 0 skips the run paced at the measured stored/s)] [--ceiling-webhooks K (N)] [--seed S] [--queue-batch B (16, as host.json)] [--split]";
 
     public int Webhooks { get; init; } = 5000;
 
@@ -29,7 +29,7 @@ internal sealed record IngestBenchOptions
     public int Seed { get; init; } = 20_240_601;
 
     /// <summary>The listener's batch size (host.json: 16); the new batch threshold is half of it. For experiments.</summary>
-    public int QueueBatch { get; init; } = 32;
+    public int QueueBatch { get; init; } = 16;
 
     /// <summary>Wraps the app's customer store and identity index to count and time the handler's storage calls.</summary>
     public bool Split { get; init; }

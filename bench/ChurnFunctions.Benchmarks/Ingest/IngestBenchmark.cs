@@ -67,7 +67,7 @@ internal static class IngestBenchmark
         }
 
         stored = main.Stored.StoredOrders;
-        report.Step($"  -> {main.Drive.AcceptedPerSecond:F0} accepted/s, {main.StoredPerSecond:F0} stored/s, ack p50 {main.Ack.P50:F1} / p99 {main.Ack.P99:F1} ms, max backlog {main.Stored.MaxBacklog}");
+        report.Step($"  -> {main.Drive.AcceptedPerSecond:F0} accepted/s, {main.StoredPerSecond:F0} stored/s, ack p50 {main.Ack.P50:F1} / p99 {main.Ack.P99:F1} ms, max queued messages {main.Stored.MaxBacklog}");
         var split = host.Split?.Snapshot();
 
         report.Step($"ceiling: {ceilingWebhooks} simulated webhooks, {options.Concurrency} workers");

@@ -39,7 +39,7 @@ internal sealed class IngestReport
         IReadOnlyList<(string Operation, long Calls, TimeSpan Total)>? ceilingSplit)
     {
         var runs = new Table().Title("Pipeline: HTTP webhook -> queue -> handler -> table").Border(TableBorder.Rounded);
-        foreach (var column in new[] { "run", "webhooks", "accepted/s", "stored/s", "ack p50", "ack p90", "ack p99", "ack max", "failed", "max backlog" })
+        foreach (var column in new[] { "run", "webhooks", "accepted/s", "stored/s", "ack p50", "ack p90", "ack p99", "ack max", "failed", "max queued msgs" })
         {
             runs.AddColumn(column == "run" ? new TableColumn(column) : new TableColumn(column).RightAligned());
         }
@@ -62,7 +62,8 @@ internal sealed class IngestReport
         AnsiConsole.Write(runs);
         AnsiConsole.MarkupLine(Markup.Escape(
             "accepted/s = webhooks / send phase; stored/s = accepted / (first send -> last found stored, 100 ms polls); " +
-            "ack = request sent -> 202 read (open loop: from the scheduled send time)" +
+            "ack = request sent -> 202 read (open loop: from the scheduled send time); queued msgs = ingest queue messages, each " +
+            "holding one delivery or several that arrived while the queue puts were busy" +
             (paced is null ? "" : $"; paced sender lag max {paced.Drive.MaxDispatchLagMs:F1} ms") +
             $"; poisoned {(paced ?? main).Stored.Poisoned}"));
 
@@ -83,7 +84,7 @@ internal sealed class IngestReport
         if (pipelineShaped is not null)
         {
             storage.AddRow(
-                "[grey](diagnostic) the pipeline's requests today: + 2 identity gets, 2 more aggregate gets, order-index upsert; tx + aggregate in one batch[/]",
+                "[grey](diagnostic) the pipeline's requests for a returning buyer, one delivery per message: queue put + get + delete, aggregate get, tx + aggregate in one batch, order-index upsert[/]",
                 N(_options.Concurrency),
                 N(pipelineShaped.Webhooks),
                 F(pipelineShaped.WebhooksPerSecond),

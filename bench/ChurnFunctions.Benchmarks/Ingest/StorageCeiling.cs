@@ -37,15 +37,13 @@ internal sealed class StorageCeiling(StorageAccount storage, int customers, int 
         await Parallel.ForEachAsync(Enumerable.Range(1, customers), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (c, ct) =>
         {
             await _table.UpsertAsync(Profile(c, orders: 1, days: "730120"), TableUpdateMode.Replace, ct);
-            await _identities.UpsertAsync(Identity(PartitionKey(c), c), TableUpdateMode.Replace, ct);
-            await _identities.UpsertAsync(Identity("email:" + WebhookFactory.Email(c), c), TableUpdateMode.Replace, ct);
         });
     }
 
     /// <param name="pipelineShape">
-    /// False: the minimum work above. True (a diagnostic, --split): the requests the pipeline makes today for a known
-    /// buyer, still without ChurnFunctions code: put, get, delete, 2 identity reads, 3 aggregate reads, one batch
-    /// (tx insert + If-Match replace) and the order-index upsert; 10 requests instead of 6.
+    /// False: the minimum work above. True (a diagnostic, --split): the requests the pipeline makes for a returning
+    /// buyer, still without ChurnFunctions code and with one delivery per message: put, get, delete, the aggregate
+    /// read, one batch (tx insert + If-Match replace) and the order-index upsert; 6 requests, as the minimum.
     /// </param>
     public async Task<CeilingResult> RunAsync(int webhooks, int concurrency, string envelopeText, bool pipelineShape = false)
     {
@@ -67,7 +65,7 @@ internal sealed class StorageCeiling(StorageAccount storage, int customers, int 
             }
         }));
         await Task.WhenAll(workers);
-        return new CeilingResult(webhooks, Stopwatch.GetElapsedTime(start), conflicts, emptyReceives, pipelineShape ? 10 : 6);
+        return new CeilingResult(webhooks, Stopwatch.GetElapsedTime(start), conflicts, emptyReceives, 6);
     }
 
     private async Task<(int Conflicts, int EmptyReceives)> PipelineShapedWebhookAsync(int customer, long orderId, string envelopeText)
@@ -79,13 +77,6 @@ internal sealed class StorageCeiling(StorageAccount storage, int customers, int 
         while ((received = await _queue.ReceiveAsync(1, TimeSpan.FromSeconds(30), ct)).Count == 0)
         {
             empty++;
-        }
-
-        // CustomerResolver: each key read, then its holder followed (a profile read per key).
-        foreach (var key in new[] { PartitionKey(customer), "email:" + WebhookFactory.Email(customer) })
-        {
-            _ = await _identities.GetEntityAsync(key, string.Empty, ct);
-            _ = await _table.GetEntityAsync(PartitionKey(customer), "profile", ct);
         }
 
         var conflicts = 0;
