@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Triggers;
 using ChurnFunctions.IntegrationTests.Support;
@@ -104,15 +102,7 @@ public sealed class IngestEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     private async Task<CustomerView> WaitForCustomerAsync(string email, Func<CustomerView, bool> condition) =>
-        (await SelfHostRunner.EventuallyAsync(
-            async () =>
-            {
-                using var response = await host.Client.SendAsync(Payloads.Get($"/api/customers?email={Uri.EscapeDataString(email)}"));
-                return response.StatusCode == HttpStatusCode.OK
-                    ? await response.Content.ReadFromJsonAsync<CustomerView>(JsonSerializerOptions.Web)
-                    : null;
-            },
-            c => c is not null && condition(c)))!;
+        (await SelfHostRunner.EventuallyAsync(() => host.FindCustomerAsync(email), c => c is not null && condition(c)))!;
 
     private Task WaitForQueueToDrainAsync() =>
         SelfHostRunner.EventuallyAsync(

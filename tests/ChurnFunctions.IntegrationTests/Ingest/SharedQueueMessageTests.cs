@@ -1,7 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Triggers;
 using ChurnFunctions.IntegrationTests.Support;
 using ChurnFunctions.Testing;
@@ -40,13 +37,7 @@ public sealed class SharedQueueMessageTests(AzuriteFixture azurite)
 
         Assert.InRange(queuedMessages, 1, Webhooks - 1);
         await using var worker = await SelfHostRunner.StartAsync(azurite.ConnectionString);
-        var customer = await SelfHostRunner.EventuallyAsync(
-            async () =>
-            {
-                using var response = await worker.Client.SendAsync(Payloads.Get($"/api/customers?email={Uri.EscapeDataString(email)}"));
-                return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<CustomerView>(JsonSerializerOptions.Web) : null;
-            },
-            c => c is not null && c.OrderCount >= Webhooks);
+        var customer = await SelfHostRunner.EventuallyAsync(() => worker.FindCustomerAsync(email), c => c is not null && c.OrderCount >= Webhooks);
         Assert.Equal(Webhooks, customer!.OrderCount);
         Assert.Equal(Webhooks, customer.Transactions.Select(t => t.ExternalId).Distinct().Count());
     }

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Triggers;
 using ChurnFunctions.IntegrationTests.Support;
@@ -84,11 +82,11 @@ public sealed class StorageOutageTests(PersistentAzuriteFixture azurite) : IClas
             CustomerView? customer;
             try
             {
-                customer = await SelfHostRunner.EventuallyAsync(() => FindAsync(host, Email(c)), v => v is not null && v.OrderCount >= expected.Count);
+                customer = await SelfHostRunner.EventuallyAsync(() => host.FindCustomerAsync(Email(c)), v => v is not null && v.OrderCount >= expected.Count);
             }
             catch (TimeoutException)
             {
-                var last = await FindAsync(host, Email(c));
+                var last = await host.FindCustomerAsync(Email(c));
                 var queued = await host.Storage.GetQueueClient(Triggers.IngestQueue).GetApproximateCountAsync(default);
                 Assert.Fail($"customer {c}: {(last is null ? "not found" : $"{last.OrderCount} of {expected.Count} orders")}; {queued} still queued");
                 throw;
@@ -118,11 +116,5 @@ public sealed class StorageOutageTests(PersistentAzuriteFixture azurite) : IClas
             // The platform sees a failed delivery and retries it, exactly as for a 503.
             return HttpStatusCode.ServiceUnavailable;
         }
-    }
-
-    private static async Task<CustomerView?> FindAsync(SelfHostRunner host, string email)
-    {
-        using var response = await host.Client.SendAsync(Payloads.Get($"/api/customers?email={Uri.EscapeDataString(email)}"));
-        return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<CustomerView>(JsonSerializerOptions.Web) : null;
     }
 }

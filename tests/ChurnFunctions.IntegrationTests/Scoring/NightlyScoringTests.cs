@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ChurnFunctions.Core.Alerts;
-using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.Core.Scoring;
 using ChurnFunctions.Core.Triggers;
@@ -56,7 +55,7 @@ public sealed class NightlyScoringTests(AzuriteFixture azurite) : IAsyncLifetime
 
         await SelfHostRunner.EventuallyAsync(
             () => host.Storage.GetQueueClient(Triggers.IngestQueue).GetApproximateCountAsync(default), n => n == 0);
-        var last = await SelfHostRunner.EventuallyAsync(() => FindAsync(Email(59)), c => c is { OrderCount: 9 });
+        var last = await SelfHostRunner.EventuallyAsync(() => host.FindCustomerAsync(Email(59)), c => c is { OrderCount: 9 });
 
         var job = host.Services.GetRequiredService<ScoringJob>();
         var first = await job.RunAsync(AsOf, default);
@@ -79,7 +78,7 @@ public sealed class NightlyScoringTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Single(outbox, e => e.Channel == "alert" && e.SendId.Contains("churn-rate-above-threshold", StringComparison.Ordinal));
 
         var stayed = await GetAsync<CustomerScore>($"/api/customers/{last!.Id}/score");
-        var stopped = await GetAsync<CustomerScore>($"/api/customers/{(await FindAsync(Email(0)))!.Id}/score");
+        var stopped = await GetAsync<CustomerScore>($"/api/customers/{(await host.FindCustomerAsync(Email(0)))!.Id}/score");
         Assert.Equal(AsOf, stayed.AsOf);
         Assert.Equal("Active", stayed.ChurnStatus);
         Assert.StartsWith("Churned", stopped.ChurnStatus, StringComparison.Ordinal);
@@ -124,11 +123,5 @@ public sealed class NightlyScoringTests(AzuriteFixture azurite) : IAsyncLifetime
         using var response = await host.Client.SendAsync(Payloads.Get(path));
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<T>(JsonSerializerOptions.Web))!;
-    }
-
-    private async Task<CustomerView?> FindAsync(string email)
-    {
-        using var response = await host.Client.SendAsync(Payloads.Get($"/api/customers?email={Uri.EscapeDataString(email)}"));
-        return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<CustomerView>(JsonSerializerOptions.Web) : null;
     }
 }

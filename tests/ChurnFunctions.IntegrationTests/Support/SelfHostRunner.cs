@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Ports;
 using ChurnFunctions.SelfHost;
 using ChurnFunctions.Storage;
@@ -70,6 +73,13 @@ internal sealed class SelfHostRunner : IAsyncDisposable
     }
 
     public StorageAccount Storage => Services.GetRequiredService<StorageAccount>();
+
+    /// <summary>The customer with this email through GET /api/customers (with the API key); null while there is none.</summary>
+    public async Task<CustomerView?> FindCustomerAsync(string email)
+    {
+        using var response = await Client.SendAsync(Payloads.Get($"/api/customers?email={Uri.EscapeDataString(email)}"));
+        return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<CustomerView>(JsonSerializerOptions.Web) : null;
+    }
 
     public IMessageQueue Queue(string name) => Services.GetRequiredService<IMessageQueueFactory>().Get(name);
 
