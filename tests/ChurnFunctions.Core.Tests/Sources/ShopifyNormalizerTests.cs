@@ -130,6 +130,17 @@ public sealed class ShopifyNormalizerTests
     }
 
     [Fact]
+    public void Ignores_a_test_order()
+    {
+        var body = Text("shopify-orders-create.json").Replace("\"test\": false", "\"test\": true", StringComparison.Ordinal);
+
+        var result = normalizer.Normalize(Envelope("shopify", body, ("X-Shopify-Topic", "orders/create")));
+
+        Assert.Empty(result.Transactions);
+        Assert.Contains("test order", result.IgnoredReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ignores_topics_that_carry_no_transaction()
     {
         var result = normalizer.Normalize(Envelope("shopify", "{}", ("X-Shopify-Topic", "customers/update")));

@@ -1,6 +1,7 @@
 using ChurnFunctions.Core.Domain;
 using ChurnFunctions.Core.Ingest;
 using ChurnFunctions.Core.Sources.WooCommerce;
+using ChurnFunctions.Core.Tests.Fakes;
 using Microsoft.Extensions.Options;
 using static ChurnFunctions.Core.Tests.Sources.SourceTestData;
 
@@ -89,13 +90,70 @@ public sealed class WooCommerceNormalizerTests
     [InlineData("on-hold")]
     [InlineData("failed")]
     [InlineData("cancelled")]
-    [InlineData("refunded")]
     [InlineData("checkout-draft")]
     public void Ignores_unpaid_statuses(string status)
     {
         var body = Text("woocommerce-order-processing.json").Replace("\"processing\"", $"\"{status}\"", StringComparison.Ordinal);
 
         Assert.NotNull(normalizer.Normalize(Envelope("woocommerce", body, ("X-WC-Webhook-Topic", "order.updated"))).IgnoredReason);
+    }
+
+    [Fact]
+    public void An_order_update_listing_a_partial_refund_holds_the_purchase_and_the_refund_of_it()
+    {
+        var body = Text("woocommerce-order-processing.json")
+            .Replace("\"refunds\": []", "\"refunds\": [{ \"id\": 4899, \"reason\": \"Damaged mug\", \"total\": \"-5.25\" }]", StringComparison.Ordinal);
+
+        var result = normalizer.Normalize(Envelope("woocommerce", body, ("X-WC-Webhook-Topic", "order.updated")));
+
+        Assert.True(result.IsValid);
+        Assert.Equal(["order:4812", "refund:4899"], result.Transactions.Select(i => i.Transaction.ExternalId));
+        var refund = result.Transactions[1];
+        Assert.Equal((TransactionKind.Refund, 5.25m, "GBP", "order:4812"), (refund.Transaction.Kind, refund.Transaction.GrossTotal, refund.Transaction.Currency, refund.Transaction.RefundOf));
+        Assert.Equal(new DateTimeOffset(2024, 6, 2, 21, 15, 30, TimeSpan.FromHours(1)), refund.Transaction.OccurredAt);
+        Assert.Equal(result.Transactions[0].Customer, refund.Customer);
+    }
+
+    [Fact]
+    public void A_refunded_order_is_its_purchase_and_its_full_refund()
+    {
+        var body = Text("woocommerce-order-processing.json")
+            .Replace("\"processing\"", "\"refunded\"", StringComparison.Ordinal)
+            .Replace("\"refunds\": []", "\"refunds\": [{ \"id\": 4901, \"reason\": \"\", \"total\": \"-53.40\" }]", StringComparison.Ordinal);
+
+        var result = normalizer.Normalize(Envelope("woocommerce", body, ("X-WC-Webhook-Topic", "order.updated")));
+
+        Assert.Equal([(TransactionKind.Purchase, 53.40m), (TransactionKind.Refund, 53.40m)], result.Transactions.Select(i => (i.Transaction.Kind, i.Transaction.GrossTotal)));
+    }
+
+    [Fact]
+    public void A_refund_without_a_total_is_a_field_error()
+    {
+        var body = Text("woocommerce-order-processing.json")
+            .Replace("\"refunds\": []", "\"refunds\": [{ \"id\": 4899 }]", StringComparison.Ordinal);
+
+        var result = normalizer.Normalize(Envelope("woocommerce", body, ("X-WC-Webhook-Topic", "order.updated")));
+
+        Assert.False(result.IsValid);
+        Assert.Contains("refunds[0]", result.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task Refunds_listed_again_by_later_updates_lower_net_spend_once()
+    {
+        var rig = new IngestRig();
+        var paid = Text("woocommerce-order-processing.json");
+        var refunded = paid
+            .Replace("\"date_modified_gmt\": \"2024-06-02T20:15:30\"", "\"date_modified_gmt\": \"2024-06-03T08:00:00\"", StringComparison.Ordinal)
+            .Replace("\"refunds\": []", "\"refunds\": [{ \"id\": 4899, \"reason\": \"\", \"total\": \"-5.25\" }]", StringComparison.Ordinal);
+
+        foreach (var body in new[] { paid, refunded, refunded })
+        {
+            await rig.Processor.ProcessAsync(normalizer.Normalize(Envelope("woocommerce", body, ("X-WC-Webhook-Topic", "order.updated"))).Transactions, default);
+        }
+
+        var record = (await rig.Store.GetAsync(rig.Index.Keys["woocommerce:219"], default))!.Value;
+        Assert.Equal((1, 1, 53.40m, 48.15m), (record.OrderCount, record.RefundCount, record.GrossSpend, record.NetSpend));
     }
 
     [Fact]

@@ -26,6 +26,12 @@ internal static class ShopifyOrderReader
             return NormalizationResult.Ignored($"Shopify order {id} is cancelled.");
         }
 
+        // Placed through the Bogus gateway or a test payment provider: a merchant trying the checkout, not a buyer.
+        if (order.Boolean("test") == true)
+        {
+            return NormalizationResult.Ignored($"Shopify order {id} is a test order.");
+        }
+
         if (order.Timestamp("created_at") is not { } occurredAt)
         {
             return NormalizationResult.Invalid("created_at", "Missing or not an ISO 8601 time with offset.");

@@ -4,16 +4,21 @@ using ChurnFunctions.Core.Ingest;
 
 namespace ChurnFunctions.Core.Sources.WooCommerce;
 
-/// <summary>A WooCommerce order (REST API v3 shape) as one purchase, when it is paid.</summary>
+/// <summary>
+/// A WooCommerce order (REST API v3 shape) as its purchase, when it is paid, and one refund per entry of its
+/// refunds array. WooCommerce sends no refund webhook of its own: a refund, partial or full, changes the order and
+/// fires order.updated, whose refunds array lists every refund so far ({id, reason, total as a negative amount}).
+/// Each is stored once as "refund:{id}", dated by the order's modification time in the delivery that first lists it.
+/// </summary>
 internal static class WooCommerceOrderReader
 {
     /// <summary>
-    /// processing (paid, awaiting fulfilment) and completed are paid. on-hold is not: it waits for the merchant to
-    /// confirm a bank transfer or cheque, and when that happens the order moves to processing and order.updated
-    /// fires, which stores it then. pending, failed, cancelled, refunded, checkout-draft and custom statuses are
-    /// ignored with their status as the reason.
+    /// processing (paid, awaiting fulfilment) and completed are paid, and refunded was paid before its full refund.
+    /// on-hold is not: it waits for the merchant to confirm a bank transfer or cheque, and when that happens the order
+    /// moves to processing and order.updated fires, which stores it then. pending, failed, cancelled, checkout-draft
+    /// and custom statuses are ignored with their status as the reason.
     /// </summary>
-    private static readonly HashSet<string> PaidStatuses = new(StringComparer.OrdinalIgnoreCase) { "processing", "completed" };
+    private static readonly HashSet<string> PaidStatuses = new(StringComparer.OrdinalIgnoreCase) { "processing", "completed", "refunded" };
 
     public static NormalizationResult Read(JsonElement order, string? defaultCountryCode)
     {
@@ -29,7 +34,7 @@ internal static class WooCommerceOrderReader
             return NormalizationResult.Ignored($"WooCommerce order {id} has status '{status}', which is not paid.");
         }
 
-        if (OccurredAt(order) is not { } occurredAt)
+        if (ShopTime(order, "date_created") is not { } occurredAt)
         {
             return NormalizationResult.Invalid("date_created_gmt", "Missing or not an ISO 8601 time.");
         }
@@ -57,25 +62,51 @@ internal static class WooCommerceOrderReader
                     (createdVia.Equals("pos", StringComparison.OrdinalIgnoreCase) ||
                      createdVia.Equals("woocommerce-pos", StringComparison.OrdinalIgnoreCase));
 
+        var channel = isPos ? SalesChannel.Pos : SalesChannel.Online;
         var transaction = new Transaction(
             SourceNames.WooCommerce, "order:" + id, TransactionKind.Purchase, occurredAt, currency!, total,
-            order.Decimal("discount_total") ?? 0m, lines, isPos ? SalesChannel.Pos : SalesChannel.Online);
+            order.Decimal("discount_total") ?? 0m, lines, channel);
         var eventId = id + ":" + (order.String("date_modified_gmt") ?? order.String("date_modified") ?? "0");
-        return NormalizationResult.Of(new NormalizedTransaction(transaction, ReadCustomer(order, defaultCountryCode), eventId));
+        var customer = ReadCustomer(order, defaultCountryCode);
+        var items = new List<NormalizedTransaction> { new(transaction, customer, eventId) };
+        var errors = new ErrorBag();
+        var refundedAt = ShopTime(order, "date_modified") ?? occurredAt;
+        var index = 0;
+        foreach (var refund in order.Array("refunds"))
+        {
+            var refundId = refund.Id("id");
+            var amount = refund.Decimal("total");
+            if (refundId is null || amount is null)
+            {
+                errors.Add($"refunds[{index}]", "A refund needs an id and a total.");
+            }
+            else if (amount.Value != 0m)
+            {
+                var refunded = new Transaction(
+                    SourceNames.WooCommerce, "refund:" + refundId, TransactionKind.Refund, refundedAt, currency!, Math.Abs(amount.Value), 0m, [],
+                    channel, RefundOf: transaction.ExternalId);
+                items.Add(new NormalizedTransaction(refunded, customer, eventId));
+            }
+
+            index++;
+        }
+
+        return new NormalizationResult(items, Errors: errors.ToDictionaryOrNull());
     }
 
     /// <summary>
     /// date_created_gmt is UTC without a designator; date_created is the same instant in the shop's zone. Their
     /// difference is the shop's offset, so the purchase keeps the shop's local day (as Shopify's created_at does).
+    /// date_modified and date_modified_gmt pair up the same way.
     /// </summary>
-    private static DateTimeOffset? OccurredAt(JsonElement order)
+    private static DateTimeOffset? ShopTime(JsonElement order, string field)
     {
-        var hasUtc = Timestamps.TryParseAsUtc(order.String("date_created_gmt"), out var utc) ||
-                     Timestamps.TryParseWithOffset(order.String("date_created_gmt"), out utc);
-        var hasLocal = Timestamps.TryParseAsUtc(order.String("date_created"), out var localAsUtc);
+        var hasUtc = Timestamps.TryParseAsUtc(order.String(field + "_gmt"), out var utc) ||
+                     Timestamps.TryParseWithOffset(order.String(field + "_gmt"), out utc);
+        var hasLocal = Timestamps.TryParseAsUtc(order.String(field), out var localAsUtc);
         if (!hasUtc)
         {
-            return Timestamps.TryParseWithOffset(order.String("date_created"), out var withOffset) ? withOffset : null;
+            return Timestamps.TryParseWithOffset(order.String(field), out var withOffset) ? withOffset : null;
         }
 
         var offset = hasLocal ? localAsUtc - utc : TimeSpan.Zero;
