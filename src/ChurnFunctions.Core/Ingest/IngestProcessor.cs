@@ -22,8 +22,9 @@ public sealed partial class IngestProcessor(
 {
     private const int MaxAttempts = 200;
 
-    // Sources whose refunds may arrive without the buyer: their orders are indexed so the refund finds its customer.
-    private static readonly HashSet<string> RefundsWithoutBuyer = new(StringComparer.OrdinalIgnoreCase) { SourceNames.Shopify };
+    // Sources whose refunds arrive without the buyer: their orders (Square: payments) are indexed so the refund finds
+    // its customer.
+    private static readonly HashSet<string> RefundsWithoutBuyer = new(StringComparer.OrdinalIgnoreCase) { SourceNames.Shopify, SourceNames.Square };
 
     public async Task<IngestOutcome> ProcessAsync(IReadOnlyList<NormalizedTransaction> transactions, CancellationToken cancellationToken)
     {

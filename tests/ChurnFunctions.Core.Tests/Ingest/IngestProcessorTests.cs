@@ -108,6 +108,21 @@ public sealed class IngestProcessorTests
         Assert.Equal(1, record.RefundCount);
     }
 
+    [Theory]
+    [InlineData("square:C1")]
+    [InlineData(null)]
+    public async Task A_square_refund_finds_the_customer_of_its_payment_even_an_anonymous_one(string? buyer)
+    {
+        var payment = Tx.Purchase("payment:P1", "2024-01-10T10:00:00Z", 50m) with { Source = SourceNames.Square };
+        await rig.Processor.ProcessAsync([buyer is null ? new NormalizedTransaction(payment, null) : Tx.For(payment, platformKey: buyer)], default);
+        var refund = Tx.Refund("refund:R1", "payment:P1", "2024-01-12T10:00:00Z", 20m) with { Source = SourceNames.Square };
+
+        await rig.Processor.ProcessAsync([new NormalizedTransaction(refund, null)], default);
+
+        var record = (await rig.Store.GetAsync(buyer is null ? CustomerIds.Anonymous : rig.Index.Keys[buyer], default))!.Value;
+        Assert.Equal((30m, 1), (record.NetSpend, record.RefundCount));
+    }
+
     [Fact]
     public async Task A_refund_that_overtakes_its_order_fails_so_it_is_retried()
     {

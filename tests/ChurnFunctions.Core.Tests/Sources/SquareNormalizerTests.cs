@@ -88,6 +88,34 @@ public sealed class SquareNormalizerTests
     }
 
     [Fact]
+    public void Normalizes_a_completed_refund_as_a_refund_of_its_payment_without_a_buyer()
+    {
+        var item = Assert.Single(normalizer.Normalize(Envelope("square", Text("square-refund-updated.json"))).Transactions);
+
+        var t = item.Transaction;
+        Assert.Null(item.Customer);
+        Assert.Equal("0b6e2f7d-5c41-3a9e-8d12-7e4c9a0b3f68", item.EventId);
+        Assert.Equal(
+            (TransactionKind.Refund, "refund:bP9mQ2xT7rYk4LwZ1nV8sA3cE6f_Rk3dWq8YzT0pLm5NvB2xC7", 12.00m, "USD", "payment:bP9mQ2xT7rYk4LwZ1nV8sA3cE6f"),
+            (t.Kind, t.ExternalId, t.GrossTotal, t.Currency, t.RefundOf));
+        Assert.Equal(DateTimeOffset.Parse("2024-05-12T09:41:02.118Z", System.Globalization.CultureInfo.InvariantCulture), t.OccurredAt);
+    }
+
+    [Theory]
+    [InlineData("PENDING")]
+    [InlineData("REJECTED")]
+    [InlineData("FAILED")]
+    public void Ignores_a_refund_that_is_not_completed(string status)
+    {
+        var body = Text("square-refund-updated.json").Replace("\"COMPLETED\"", $"\"{status}\"", StringComparison.Ordinal);
+
+        var result = normalizer.Normalize(Envelope("square", body));
+
+        Assert.Empty(result.Transactions);
+        Assert.Contains(status, result.IgnoredReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Online_products_are_the_online_channel()
     {
         var body = Text("square-payment-approved.json").Replace("\"APPROVED\"", "\"COMPLETED\"", StringComparison.Ordinal);
@@ -98,6 +126,6 @@ public sealed class SquareNormalizerTests
     [Fact]
     public void Ignores_other_event_types()
     {
-        Assert.NotNull(normalizer.Normalize(Envelope("square", """{"type":"refund.created","data":{}}""")).IgnoredReason);
+        Assert.NotNull(normalizer.Normalize(Envelope("square", """{"type":"dispute.created","data":{}}""")).IgnoredReason);
     }
 }

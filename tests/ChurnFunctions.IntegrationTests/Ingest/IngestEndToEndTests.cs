@@ -76,6 +76,37 @@ public sealed class IngestEndToEndTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_square_refund_lowers_the_net_spend_of_the_payments_buyer()
+    {
+        var email = $"square-{Guid.NewGuid():N}@example.com";
+        var paymentId = "pay" + Guid.NewGuid().ToString("N");
+        var payment = Payloads.SquareEvent("payment.updated", new
+        {
+            id = paymentId,
+            status = "COMPLETED",
+            created_at = "2024-05-10T17:03:18Z",
+            total_money = new { amount = 2750, currency = "USD" },
+            customer_id = "C" + Guid.NewGuid().ToString("N"),
+            buyer_email_address = email,
+        });
+        var refund = Payloads.SquareEvent("refund.updated", new
+        {
+            id = paymentId + "_r1",
+            status = "COMPLETED",
+            payment_id = paymentId,
+            created_at = "2024-05-12T09:41:02Z",
+            amount_money = new { amount = 1200, currency = "USD" },
+        });
+
+        Assert.Equal(HttpStatusCode.Accepted, (await host.Client.SendAsync(Payloads.Square(payment))).StatusCode);
+        await WaitForCustomerAsync(email, c => c.OrderCount == 1);
+        Assert.Equal(HttpStatusCode.Accepted, (await host.Client.SendAsync(Payloads.Square(refund))).StatusCode);
+
+        var customer = await WaitForCustomerAsync(email, c => c.Transactions.Count == 2);
+        Assert.Equal((27.50m, 15.50m, 1), (customer.GrossSpend, customer.NetSpend, customer.OrderCount));
+    }
+
+    [Fact]
     public async Task A_pos_batch_too_large_for_a_queue_message_is_stored_through_a_claim_check()
     {
         var email = $"big-{Guid.NewGuid():N}@example.com";

@@ -41,6 +41,28 @@ internal static class Payloads
         return request;
     }
 
+    /// <summary>A Square event ("payment.updated", "refund.updated") holding <paramref name="entity"/> as its payment or refund.</summary>
+    public static string SquareEvent(string type, object entity)
+    {
+        var kind = type.Split('.')[0];
+        return JsonSerializer.Serialize(new
+        {
+            merchant_id = "MLH3K8Q0ZP9WX",
+            type,
+            event_id = Guid.NewGuid().ToString(),
+            created_at = "2024-05-12T09:41:07Z",
+            data = new { type = kind, @object = new Dictionary<string, object> { [kind] = entity } },
+        });
+    }
+
+    public static HttpRequestMessage Square(string body)
+    {
+        var request = Json(HttpMethod.Post, "/api/webhooks/square", body);
+        var signed = HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secrets.SquareKey), Encoding.UTF8.GetBytes(Secrets.SquareUrl + body));
+        request.Headers.Add("x-square-hmacsha256-signature", Convert.ToBase64String(signed));
+        return request;
+    }
+
     public static string PosTransaction(string id, string email, decimal total, string occurredAt = "2024-04-06T10:15:00+02:00", string? note = null) =>
         JsonSerializer.Serialize(new
         {

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace ChurnFunctions.Core.Sources.Square;
 
 /// <summary>
-/// Square payment.created / payment.updated events. A payment is stored once it is COMPLETED, as "payment:{id}";
-/// both events of one payment map to that id, so it stores once.
+/// Square payment.created / payment.updated and refund.created / refund.updated events. A payment is stored once it
+/// is COMPLETED, as "payment:{id}", and a refund likewise as "refund:{id}": the several events of one store once.
 /// </summary>
 /// <remarks>
 /// Verify: x-square-hmacsha256-signature is the base64 HMAC-SHA256 of the notification URL (exactly as registered)
@@ -51,14 +51,17 @@ public sealed class SquareNormalizer(IOptions<WebhookOptions> options) : ISource
             }
 
             var type = root.String("type")?.ToLowerInvariant();
-            if (type is not ("payment.created" or "payment.updated"))
+            var data = root.Object("data")?.Object("object");
+            return type switch
             {
-                return NormalizationResult.Ignored($"Square event type '{type ?? "(none)"}' carries no transaction.");
-            }
-
-            return root.Object("data")?.Object("object")?.Object("payment") is { } payment
-                ? SquarePaymentReader.Read(payment, root.String("event_id"))
-                : NormalizationResult.Invalid("data.object.payment", "The event holds no payment.");
+                "payment.created" or "payment.updated" => data?.Object("payment") is { } payment
+                    ? SquarePaymentReader.Read(payment, root.String("event_id"))
+                    : NormalizationResult.Invalid("data.object.payment", "The event holds no payment."),
+                "refund.created" or "refund.updated" => data?.Object("refund") is { } refund
+                    ? SquareRefundReader.Read(refund, root.String("event_id"))
+                    : NormalizationResult.Invalid("data.object.refund", "The event holds no refund."),
+                _ => NormalizationResult.Ignored($"Square event type '{type ?? "(none)"}' carries no transaction."),
+            };
         }
         catch (JsonException ex)
         {

@@ -7,7 +7,7 @@ namespace ChurnFunctions.Core.Sources.Square;
 /// <summary>
 /// A Square Payment as one purchase. The amount is total_money (amount plus tip) when sent, else amount_money, in
 /// the currency's minor units. refunded_money is not subtracted: Square reports refunds as refund.* events of their
-/// own, which this source does not take yet, and subtracting here would make the stored amount depend on which
+/// own (<see cref="SquareRefundReader"/>), and subtracting here would make the stored amount depend on which
 /// delivery arrived last. A payment names no items (those live on the Order), so it has no lines.
 /// </summary>
 internal static class SquarePaymentReader
