@@ -78,6 +78,10 @@ public sealed class FileImporter(SourceNormalizerRegistry normalizers, IngestPro
         var chunk = new StringBuilder();
         var rows = 0;
         var firstLine = lineNumber + 1;
+        // Inside a quoted field that goes on past this line (RFC 4180 allows line breaks in quotes): the next line
+        // continues the record, so it neither counts as a row nor may an envelope end here. Every quote flips the
+        // state, so an escaped "" leaves it as it was.
+        var inQuotes = false;
         while (reader.ReadLine() is { } line)
         {
             lineNumber++;
@@ -98,12 +102,13 @@ public sealed class FileImporter(SourceNormalizerRegistry normalizers, IngestPro
             }
 
             chunk.AppendLine(line);
-            if (!string.IsNullOrWhiteSpace(line))
+            if (!inQuotes && !string.IsNullOrWhiteSpace(line))
             {
                 rows++;
             }
 
-            if (rows == RowsPerEnvelope)
+            inQuotes ^= line.AsSpan().Count('"') % 2 == 1;
+            if (rows == RowsPerEnvelope && !inQuotes)
             {
                 yield return (Envelope(source, chunk.ToString(), firstLine), rows);
                 rows = 0;
