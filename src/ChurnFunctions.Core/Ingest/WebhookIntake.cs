@@ -32,7 +32,7 @@ public sealed partial class WebhookIntake(
             return new(IntakeStatus.TooLarge, $"The body is larger than {MaxBodyBytes} bytes.");
         }
 
-        var mediaType = MediaTypeOf(contentType);
+        var mediaType = HeaderLookup.MediaTypeOf(contentType);
         if (mediaType is null || !normalizer.ContentTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase))
         {
             return new(IntakeStatus.UnsupportedMediaType, $"Content type must be {string.Join(" or ", normalizer.ContentTypes)}.");
@@ -88,17 +88,6 @@ public sealed partial class WebhookIntake(
         }
 
         await queue.WriteAsync(text, cancellationToken);
-    }
-
-    private static string? MediaTypeOf(string? contentType)
-    {
-        if (string.IsNullOrWhiteSpace(contentType))
-        {
-            return null;
-        }
-
-        var semicolon = contentType.IndexOf(';', StringComparison.Ordinal);
-        return (semicolon >= 0 ? contentType[..semicolon] : contentType).Trim();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not enqueue a {Source} delivery ({Error}); answered 503")]

@@ -30,16 +30,18 @@ internal static class HeaderLookup
         return null;
     }
 
+    /// <summary>The media type of the Content-Type header without parameters (charset, boundary), lower case.</summary>
+    public static string? MediaType(IReadOnlyDictionary<string, string>? headers) => MediaTypeOf(Find(headers, "Content-Type"));
+
     /// <summary>The media type of a Content-Type value without parameters (charset, boundary), lower case.</summary>
-    public static string? MediaType(IReadOnlyDictionary<string, string>? headers)
+    public static string? MediaTypeOf(string? contentType)
     {
-        var value = Find(headers, "Content-Type");
-        if (string.IsNullOrWhiteSpace(value))
+        if (string.IsNullOrWhiteSpace(contentType))
         {
             return null;
         }
 
-        var semicolon = value.IndexOf(';', StringComparison.Ordinal);
-        return (semicolon < 0 ? value : value[..semicolon]).Trim().ToLowerInvariant();
+        var semicolon = contentType.IndexOf(';', StringComparison.Ordinal);
+        return (semicolon < 0 ? contentType : contentType[..semicolon]).Trim().ToLowerInvariant();
     }
 }
