@@ -15,14 +15,5 @@ public static class Problems
 
     /// <summary>503 with Retry-After, so webhook platforms retry the delivery later.</summary>
     public static IResult Unavailable(string detail, int retryAfterSeconds = 5) =>
-        new WithHeader(Status(StatusCodes.Status503ServiceUnavailable, "Service unavailable.", detail), "Retry-After", retryAfterSeconds.ToString());
-
-    private sealed class WithHeader(IResult inner, string name, string value) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers[name] = value;
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
+        new ResultWithHeader(Status(StatusCodes.Status503ServiceUnavailable, "Service unavailable.", detail), "Retry-After", retryAfterSeconds.ToString());
 }

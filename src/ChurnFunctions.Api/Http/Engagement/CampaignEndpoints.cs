@@ -43,7 +43,8 @@ public sealed class CampaignEndpoints(ICampaignDefinitionStore store, ApiKeyGate
         }
 
         await store.SaveAsync(definition, cancellationToken);
-        return new CreatedJson(definition, $"/api/campaigns/{definition.Id}");
+        return new ResultWithHeader(
+            TypedResults.Json(definition, CampaignJson.Options, statusCode: StatusCodes.Status201Created), "Location", $"/api/campaigns/{definition.Id}");
     }
 
     public async Task<IResult> ListAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -73,13 +74,4 @@ public sealed class CampaignEndpoints(ICampaignDefinitionStore store, ApiKeyGate
         ex.Message.StartsWith("JSON deserialization for type", StringComparison.Ordinal) || ex.Message.Contains("could not be converted", StringComparison.Ordinal)
             ? ex.Message
             : "Not valid JSON for a campaign definition.";
-
-    private sealed class CreatedJson(CampaignDefinition definition, string location) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.Location = location;
-            return TypedResults.Json(definition, CampaignJson.Options, statusCode: StatusCodes.Status201Created).ExecuteAsync(httpContext);
-        }
-    }
 }
