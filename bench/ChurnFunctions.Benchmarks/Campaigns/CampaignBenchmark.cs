@@ -3,6 +3,7 @@ using System.Diagnostics;
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Campaigns.Runtime;
 using ChurnFunctions.Core.Ports;
+using ChurnFunctions.Fakes.Campaigns;
 using ChurnFunctions.Fakes.SendGrid;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,7 +41,7 @@ internal static class CampaignBenchmark
     {
         var report = new CampaignReport(options);
         report.Header();
-        var definitions = new BenchDefinitions();
+        var definitions = new InMemoryCampaignDefinitions();
         var workload = new CampaignWorkload(Guid.NewGuid().ToString("N")[..8], options.Instances, options.Wait, DateTimeOffset.UtcNow);
         await definitions.SaveAsync(workload.Definition, CancellationToken.None);
         await using var host = await CampaignBenchHost.StartAsync(definitions, options.QueueBatch);

@@ -3,6 +3,7 @@ using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Campaigns.Runtime;
 using ChurnFunctions.Core.Ports;
 using ChurnFunctions.Fakes;
+using ChurnFunctions.Fakes.Campaigns;
 using ChurnFunctions.Fakes.SendGrid;
 using ChurnFunctions.Fakes.Twilio;
 using ChurnFunctions.IntegrationTests.Support;
@@ -26,7 +27,7 @@ public sealed class CampaignRuntimeTests(AzuriteFixture azurite, ITestOutputHelp
 {
     private const int Instances = 1000;
     private readonly string run = Guid.NewGuid().ToString("N")[..8];
-    private readonly MemoryDefinitions definitions = new();
+    private readonly InMemoryCampaignDefinitions definitions = new();
     private FakeSendGridServer sendGrid = null!;
     private FakeTwilioServer twilio = null!;
 
