@@ -7,7 +7,8 @@ namespace ChurnFunctions.Analytics.IO;
 /// CSV with a header row naming customer_id, date and optionally amount (any order, case-insensitive,
 /// other columns ignored). Dates are ISO 8601 dates or date-times; a date-time contributes its date part as
 /// written (day resolution). Numeric customer ids are kept; other ids are numbered 1, 2, ... in order of
-/// first appearance. Fields may be wrapped in double quotes but may not contain commas or quotes.
+/// first appearance. Fields may be wrapped in double quotes (RFC 4180), holding commas and "" for a quote, but not line
+/// breaks: the reader goes line by line. A quoted value keeps its "" as written, which groups ids all the same.
 /// </summary>
 public static class CsvTransactionReader
 {
@@ -82,6 +83,23 @@ public static class CsvTransactionReader
     /// <summary>Next comma-separated field, trimmed of spaces and surrounding quotes; consumes the comma.</summary>
     private static ReadOnlySpan<byte> NextField(ref ReadOnlySpan<byte> rest)
     {
+        var start = rest.TrimStart((byte)' ');
+        if (!start.IsEmpty && start[0] == (byte)'"')
+        {
+            // Quoted: the field runs to the first quote that is not doubled, commas included.
+            var i = 1;
+            while (i < start.Length && !(start[i] == (byte)'"' && (i + 1 == start.Length || start[i + 1] != (byte)'"')))
+            {
+                i += start[i] == (byte)'"' ? 2 : 1;
+            }
+
+            var quoted = start[1..Math.Min(i, start.Length)];
+            var after = i < start.Length ? start[(i + 1)..] : default;
+            var next = after.IndexOf((byte)',');
+            rest = next < 0 ? default : after[(next + 1)..];
+            return quoted;
+        }
+
         var comma = rest.IndexOf((byte)',');
         var field = comma < 0 ? rest : rest[..comma];
         rest = comma < 0 ? default : rest[(comma + 1)..];

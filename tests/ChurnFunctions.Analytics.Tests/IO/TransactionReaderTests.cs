@@ -47,6 +47,18 @@ public sealed class TransactionReaderTests
     }
 
     [Fact]
+    public void Csv_reader_keeps_commas_and_doubled_quotes_inside_quoted_fields()
+    {
+        var history = CsvTransactionReader.Read(Text(
+            "customer_id,note,date,amount\n\"7\",\"Gift, wrapped \"\"red\"\"\",2024-01-02,10.5\n8, \"a, b\" ,2024-01-03,\"1.5\"\n"));
+
+        Assert.Equal([7L, 8L], history.CustomerIds);
+        Assert.Equal(10.5, history.AmountsOf(0)[0]);
+        Assert.Equal(new DateOnly(2024, 1, 3).DayNumber, history.DaysOf(1)[0]);
+        Assert.Equal(1.5, history.AmountsOf(1)[0]);
+    }
+
+    [Fact]
     public void Csv_reader_rejects_a_header_without_customer_id()
     {
         Assert.Throws<TransactionFileException>(() => CsvTransactionReader.Read(Text("id,date\n1,2024-01-01\n")));
