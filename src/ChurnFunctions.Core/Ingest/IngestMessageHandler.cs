@@ -39,6 +39,7 @@ public sealed partial class IngestMessageHandler(
         }
 
         var outcome = IngestOutcome.None;
+        var poisoned = new List<(string Envelope, Exception Error)>();
         Exception? retry = null;
         foreach (var envelope in envelopes)
         {
@@ -48,7 +49,7 @@ public sealed partial class IngestMessageHandler(
             }
             catch (Exception ex) when (ex is InvalidIngestMessageException || dequeueCount >= options.Value.MaxDequeueCount)
             {
-                await PoisonAsync(envelope, ex, dequeueCount, cancellationToken);
+                poisoned.Add((envelope, ex));
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -56,9 +57,15 @@ public sealed partial class IngestMessageHandler(
             }
         }
 
+        // A retried message brings its hopeless deliveries back too: they are poisoned on the attempt that ends it, once.
         if (retry is not null)
         {
             ExceptionDispatchInfo.Throw(retry);
+        }
+
+        foreach (var (envelope, error) in poisoned)
+        {
+            await PoisonAsync(envelope, error, dequeueCount, cancellationToken);
         }
 
         return outcome;

@@ -142,6 +142,29 @@ public sealed class IngestMessageHandlerTests
     }
 
     [Fact]
+    public async Task A_hopeless_delivery_beside_a_failing_one_is_poisoned_once_on_the_attempt_that_ends_the_message()
+    {
+        var storageDown = true;
+        normalizer.OnNormalize = e => e.Body switch
+        {
+            "bad" => NormalizationResult.Invalid("total", "must be a number"),
+            "order:2" when storageDown => throw new TimeoutException("storage slow"),
+            _ => NormalizationResult.Of(Tx.For(Tx.Purchase(e.Body!, "2024-01-10T10:00:00Z", 1m), platformKey: "pos:1")),
+        };
+        var message = IngestEnvelopeSerializer.Combine([Envelope("bad"), Envelope("order:2")]);
+
+        await Assert.ThrowsAsync<TimeoutException>(() => Handler().HandleAsync(message, 1, default));
+        await Assert.ThrowsAsync<TimeoutException>(() => Handler().HandleAsync(message, 2, default));
+        Assert.Empty(queues.Sent(Triggers.Triggers.IngestPoisonQueue));
+        storageDown = false;
+        var outcome = await Handler().HandleAsync(message, 3, default);
+
+        Assert.Equal(new IngestOutcome(1, 0), outcome);
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single())!;
+        Assert.Equal(Envelope("bad"), entry.Message);
+    }
+
+    [Fact]
     public async Task An_empty_array_goes_to_poison_at_once()
     {
         await Handler().HandleAsync("[]", 1, default);
