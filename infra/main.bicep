@@ -55,6 +55,10 @@ param squareSignatureKey string = ''
 @description('Api__Keys: the POS API key(s), checked against the x-api-key header.')
 param apiKeys string = ''
 
+@secure()
+@description('Api__ReadKeys: the key(s) for the routes that show customer data. Empty means the POS keys open them.')
+param apiReadKeys string = ''
+
 @description('Webhooks__Square__NotificationUrl: the URL Square signs. Empty means this app\'s own /api/webhooks/square.')
 param squareNotificationUrl string = ''
 
@@ -267,6 +271,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Webhooks__DefaultCountryCode: defaultCountryCode
     Webhooks__MaxBodyBytes: string(webhookMaxBodyBytes)
     Api__Keys: apiKeys
+    Api__ReadKeys: apiReadKeys
     Ingest__MaxInlineBytes: string(ingestMaxInlineBytes)
     Ingest__MaxDequeueCount: string(ingestMaxDequeueCount)
     ScoreSchedule: scoreSchedule

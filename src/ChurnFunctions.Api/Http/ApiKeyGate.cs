@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChurnFunctions.Api.Http;
 
-/// <summary>Read routes show customer data: they take the same x-api-key as the POS route.</summary>
+/// <summary>Read routes show customer data: they take an x-api-key from Api__ReadKeys (the POS keys while it is unset).</summary>
 public sealed class ApiKeyGate(IOptions<ApiOptions> options)
 {
     /// <summary>Null when the request carries a valid key, else the 401 to answer.</summary>
@@ -17,7 +17,7 @@ public sealed class ApiKeyGate(IOptions<ApiOptions> options)
             headers[ApiKeyCheck.HeaderName] = key.ToString();
         }
 
-        return ApiKeyCheck.Check(options.Value, headers) == SignatureCheck.Valid
+        return ApiKeyCheck.Check(options.Value.ReadKeyList, headers) == SignatureCheck.Valid
             ? null
             : Problems.Status(StatusCodes.Status401Unauthorized, "Unauthorized.", $"A valid {ApiKeyCheck.HeaderName} header is required.");
     }

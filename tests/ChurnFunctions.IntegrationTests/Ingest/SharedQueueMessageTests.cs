@@ -38,6 +38,7 @@ public sealed class SharedQueueMessageTests(AzuriteFixture azurite)
         Assert.InRange(queuedMessages, 1, Webhooks - 1);
         await using var worker = await SelfHostRunner.StartAsync(azurite.ConnectionString);
         var customer = await SelfHostRunner.EventuallyAsync(() => worker.FindCustomerAsync(email), c => c is not null && c.OrderCount >= Webhooks);
+        await SelfHostRunner.EventuallyAsync(() => worker.Storage.GetQueueClient(Triggers.IngestQueue).GetApproximateCountAsync(default), n => n == 0);
         Assert.Equal(Webhooks, customer!.OrderCount);
         Assert.Equal(Webhooks, customer.Transactions.Select(t => t.ExternalId).Distinct().Count());
     }

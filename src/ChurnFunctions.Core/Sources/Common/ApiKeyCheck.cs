@@ -5,17 +5,20 @@ using ChurnFunctions.Core.Ingest;
 namespace ChurnFunctions.Core.Sources;
 
 /// <summary>
-/// Authenticates a request by its x-api-key header against <see cref="ApiOptions.KeyList"/>. Both sides are hashed
-/// first so the constant-time comparison also hides the keys' lengths, and every key is compared (no early exit).
+/// Authenticates a request by its x-api-key header against a key list (<see cref="ApiOptions.KeyList"/> for sending
+/// transactions). Both sides are hashed first so the constant-time comparison also hides the keys' lengths, and every
+/// key is compared (no early exit).
 /// </summary>
 public static class ApiKeyCheck
 {
     public const string HeaderName = "x-api-key";
 
+    /// <summary>Against the POS keys; see <see cref="Check(IReadOnlyList{string}, IReadOnlyDictionary{string, string})"/>.</summary>
+    public static SignatureCheck Check(ApiOptions options, IReadOnlyDictionary<string, string> headers) => Check(options.KeyList, headers);
+
     /// <summary>No keys configured -> Invalid (fail closed); no header -> Missing; otherwise Valid or Invalid.</summary>
-    public static SignatureCheck Check(ApiOptions options, IReadOnlyDictionary<string, string> headers)
+    public static SignatureCheck Check(IReadOnlyList<string> keys, IReadOnlyDictionary<string, string> headers)
     {
-        var keys = options.KeyList;
         if (keys.Count == 0)
         {
             return SignatureCheck.Invalid;
