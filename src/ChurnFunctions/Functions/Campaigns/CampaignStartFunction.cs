@@ -1,5 +1,6 @@
 using ChurnFunctions.Core.Campaigns;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace ChurnFunctions.Functions.Campaigns;
