@@ -1,8 +1,9 @@
 namespace ChurnFunctions.Core.Triggers;
 
 /// <summary>
-/// The one table of triggers. The Functions shell uses the constants in its attributes (which need constants);
-/// the self-host maps the lists; a test checks the self-host serves every entry.
+/// The one table of triggers. The Functions app uses the constants in its attributes (which need constants); the
+/// self-host maps the lists. Tests check both ways that the self-host serves every entry it hosts and that the
+/// Functions app's generated function index holds exactly the entries it hosts.
 /// </summary>
 public static class Triggers
 {
@@ -29,17 +30,33 @@ public static class Triggers
 
     /// <summary>The app setting holding the nightly scoring's NCRONTAB schedule (UTC).</summary>
     public const string ScoreScheduleSetting = "ScoreSchedule";
+    public const string ScoreSchedule = "%" + ScoreScheduleSetting + "%";
     public const string DefaultScoreSchedule = "0 30 2 * * *";
 
     /// <summary>The app setting holding the campaign enrollment's schedule (UTC), after the nightly scoring.</summary>
     public const string EnrollScheduleSetting = "EnrollSchedule";
+    public const string EnrollSchedule = "%" + EnrollScheduleSetting + "%";
     public const string DefaultEnrollSchedule = "0 0 3 * * *";
+
+    /// <summary>The app setting (prefix) of the storage account every queue trigger reads, as in Functions.</summary>
+    public const string StorageConnection = "AzureWebJobsStorage";
 
     public const string IngestQueue = "ingest";
     public const string IngestPoisonQueue = IngestQueue + "-poison";
 
     /// <summary>Campaign wake-ups (self-host runner): a message per instance timer, invisible until due.</summary>
     public const string CampaignWakeUpsQueue = "campaign-wakeups";
+
+    /// <summary>Campaign starts (Functions app): a message per (customer, campaign) to start as an orchestration.</summary>
+    public const string CampaignStartsQueue = "campaign-starts";
+
+    /// <summary>Campaign inputs (Functions app): purchases, clicks, replies raised to the customer's orchestrations.</summary>
+    public const string CampaignEventsQueue = "campaign-events";
+
+    public const string CampaignOrchestrator = "CampaignOrchestrator";
+    public const string CampaignLoadActivity = "CampaignLoad";
+    public const string CampaignSendActivity = "CampaignSend";
+    public const string CampaignRecordActivity = "CampaignRecord";
 
     /// <summary>Blob container for claim checks: bodies too large to travel in a queue message.</summary>
     public const string IngestBodiesContainer = "ingest-bodies";
@@ -72,12 +89,22 @@ public static class Triggers
     public static readonly IReadOnlyList<QueueTrigger> Queues =
     [
         new("IngestQueue", IngestQueue),
-        new("CampaignWakeUps", CampaignWakeUpsQueue),
+        new("CampaignWakeUps", CampaignWakeUpsQueue, TriggerHosts.SelfHost),
+        new("CampaignStart", CampaignStartsQueue, TriggerHosts.Functions),
+        new("CampaignEvent", CampaignEventsQueue, TriggerHosts.Functions),
     ];
 
     public static readonly IReadOnlyList<TimerTrigger> Timers =
     [
         new("NightlyScoring", ScoreScheduleSetting, DefaultScoreSchedule),
         new("CampaignEnrollment", EnrollScheduleSetting, DefaultEnrollSchedule),
+    ];
+
+    public static readonly IReadOnlyList<DurableTrigger> Durable =
+    [
+        new(CampaignOrchestrator, DurableTriggerKind.Orchestration),
+        new(CampaignLoadActivity, DurableTriggerKind.Activity),
+        new(CampaignSendActivity, DurableTriggerKind.Activity),
+        new(CampaignRecordActivity, DurableTriggerKind.Activity),
     ];
 }

@@ -14,7 +14,7 @@ public sealed class IngestQueueFunction(IngestMessageHandler handler)
     // dequeueCount is the trigger's DequeueCount metadata (a long in the Storage Queues extension 5.x), bound by name.
     [Function("IngestQueue")]
     public async Task Run(
-        [QueueTrigger(Triggers.IngestQueue, Connection = "AzureWebJobsStorage")] string message,
+        [QueueTrigger(Triggers.IngestQueue, Connection = Triggers.StorageConnection)] string message,
         long dequeueCount,
         CancellationToken cancellationToken) =>
         await handler.HandleAsync(message, dequeueCount, cancellationToken);

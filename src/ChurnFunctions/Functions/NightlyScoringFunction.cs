@@ -1,5 +1,6 @@
 using ChurnFunctions.Core.Scoring;
 using Microsoft.Azure.Functions.Worker;
+using Triggers = ChurnFunctions.Core.Triggers.Triggers;
 
 namespace ChurnFunctions.Functions;
 
@@ -7,6 +8,6 @@ namespace ChurnFunctions.Functions;
 public sealed class NightlyScoringFunction(ScoringJob job)
 {
     [Function("NightlyScoring")]
-    public Task Run([TimerTrigger("%ScoreSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task Run([TimerTrigger(Triggers.ScoreSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
         job.RunAsync(null, cancellationToken);
 }

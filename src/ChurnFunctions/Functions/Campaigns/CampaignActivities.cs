@@ -5,6 +5,7 @@ using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.Core.Ports;
 using ChurnFunctions.Core.Scoring;
 using Microsoft.Azure.Functions.Worker;
+using Triggers = ChurnFunctions.Core.Triggers.Triggers;
 
 namespace ChurnFunctions.Functions.Campaigns;
 
@@ -21,9 +22,9 @@ public sealed class CampaignActivities(
     ICampaignActionLog actionLog,
     TimeProvider time)
 {
-    public const string Load = "CampaignLoad";
-    public const string Send = "CampaignSend";
-    public const string Record = "CampaignRecord";
+    public const string Load = Triggers.CampaignLoadActivity;
+    public const string Send = Triggers.CampaignSendActivity;
+    public const string Record = Triggers.CampaignRecordActivity;
 
     /// <summary>The definition and the customer context (profile, last sends across campaigns, latest segment and tier), as JSON.</summary>
     [Function(Load)]

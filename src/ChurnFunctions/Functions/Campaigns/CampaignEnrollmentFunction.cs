@@ -1,5 +1,6 @@
 using ChurnFunctions.Core.Campaigns.Enrollment;
 using Microsoft.Azure.Functions.Worker;
+using Triggers = ChurnFunctions.Core.Triggers.Triggers;
 
 namespace ChurnFunctions.Functions.Campaigns;
 
@@ -7,6 +8,6 @@ namespace ChurnFunctions.Functions.Campaigns;
 public sealed class CampaignEnrollmentFunction(CampaignEnrollmentJob job)
 {
     [Function("CampaignEnrollment")]
-    public Task Run([TimerTrigger("%EnrollSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
+    public Task Run([TimerTrigger(Triggers.EnrollSchedule)] TimerInfo timer, CancellationToken cancellationToken) =>
         job.RunAsync(cancellationToken);
 }

@@ -1,6 +1,7 @@
 using ChurnFunctions.Core.Campaigns;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Triggers = ChurnFunctions.Core.Triggers.Triggers;
 
 namespace ChurnFunctions.Functions.Campaigns;
 
@@ -13,7 +14,7 @@ public sealed class CampaignEventFunction(ICampaignDefinitionStore definitions)
 {
     [Function("CampaignEvent")]
     public async Task Run(
-        [QueueTrigger(CampaignQueues.Events, Connection = "AzureWebJobsStorage")] string message,
+        [QueueTrigger(Triggers.CampaignEventsQueue, Connection = Triggers.StorageConnection)] string message,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {

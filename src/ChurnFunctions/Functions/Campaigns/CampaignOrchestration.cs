@@ -31,12 +31,6 @@ public sealed record CampaignStartMessage(string CampaignId, string CustomerId);
 
 public sealed record CampaignEventMessage(string CustomerId, CampaignInput Input);
 
-public static class CampaignQueues
-{
-    public const string Starts = "campaign-starts";
-    public const string Events = "campaign-events";
-}
-
 internal static class Json
 {
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, CampaignJson.Options);

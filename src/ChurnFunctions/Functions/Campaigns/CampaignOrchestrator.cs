@@ -1,6 +1,7 @@
 using ChurnFunctions.Core.Campaigns;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Triggers = ChurnFunctions.Core.Triggers.Triggers;
 
 namespace ChurnFunctions.Functions.Campaigns;
 
@@ -13,7 +14,7 @@ namespace ChurnFunctions.Functions.Campaigns;
 /// </summary>
 public sealed class CampaignOrchestrator(CampaignDecider decider)
 {
-    public const string Name = nameof(CampaignOrchestrator);
+    public const string Name = Triggers.CampaignOrchestrator;
     public const string PurchaseEvent = "purchase";
     public const string InputEvent = "input";
     private const int MaxDecisionsPerInput = 50;

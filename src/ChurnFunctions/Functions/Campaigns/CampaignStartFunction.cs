@@ -2,6 +2,7 @@ using ChurnFunctions.Core.Campaigns;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Triggers = ChurnFunctions.Core.Triggers.Triggers;
 
 namespace ChurnFunctions.Functions.Campaigns;
 
@@ -14,7 +15,7 @@ public sealed class CampaignStartFunction
 {
     [Function("CampaignStart")]
     public async Task Run(
-        [QueueTrigger(CampaignQueues.Starts, Connection = "AzureWebJobsStorage")] string message,
+        [QueueTrigger(Triggers.CampaignStartsQueue, Connection = Triggers.StorageConnection)] string message,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {

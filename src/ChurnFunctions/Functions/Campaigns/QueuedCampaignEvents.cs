@@ -1,5 +1,6 @@
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Ports;
+using Triggers = ChurnFunctions.Core.Triggers.Triggers;
 
 namespace ChurnFunctions.Functions.Campaigns;
 
@@ -10,7 +11,7 @@ public sealed class QueuedCampaignEvents(IMessageQueueFactory queues) : ICampaig
 
     public async Task RaiseAsync(string customerId, CampaignInput input, CancellationToken cancellationToken)
     {
-        var queue = queues.Get(CampaignQueues.Events);
+        var queue = queues.Get(Triggers.CampaignEventsQueue);
         if (!created)
         {
             await queue.CreateIfNotExistsAsync(cancellationToken);

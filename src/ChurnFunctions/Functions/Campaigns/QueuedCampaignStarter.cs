@@ -1,5 +1,6 @@
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Ports;
+using Triggers = ChurnFunctions.Core.Triggers.Triggers;
 
 namespace ChurnFunctions.Functions.Campaigns;
 
@@ -13,7 +14,7 @@ public sealed class QueuedCampaignStarter(IMessageQueueFactory queues) : ICampai
 
     public async Task<bool> StartAsync(string campaignId, string customerId, CancellationToken cancellationToken)
     {
-        var queue = queues.Get(CampaignQueues.Starts);
+        var queue = queues.Get(Triggers.CampaignStartsQueue);
         if (!created)
         {
             await queue.CreateIfNotExistsAsync(cancellationToken);
