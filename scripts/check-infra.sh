@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds and lints infra/main.bicep with the Bicep CLI that infra/bicep/Bicep.proj pins (a NuGet package, so a clean
+# clone needs only the .NET SDK). Bicep exits 0 on warnings, so any diagnostic it prints fails this script: a warning
+# here (a name that may be too long, an unused parameter) is a failed or wrong deployment later.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+proj=infra/bicep/Bicep.proj
+version=$(sed -n 's/.*Include="Azure.Bicep.CommandLine.linux-x64" Version="\[\([^]]*\)\]".*/\1/p' "$proj")
+[ -n "$version" ] || { echo "check-infra: no Bicep version found in $proj" >&2; exit 1; }
+
+dotnet restore "$proj" --nologo -v quiet
+packages=$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: //p')
+bicep="${packages%/}/azure.bicep.commandline.linux-x64/$version/tools/bicep"
+# NuGet does not always keep the executable bit when it extracts a package.
+[ -x "$bicep" ] || chmod u+x "$bicep"
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+# Fails on a non-zero exit and on any output: clean, both commands print nothing.
+check() {
+  local diagnostics status=0
+  diagnostics=$("$bicep" "$@" 2>&1) || status=$?
+  if [ "$status" -ne 0 ] || [ -n "$diagnostics" ]; then
+    printf '%s\n' "$diagnostics" >&2
+    echo "check-infra: bicep $1 infra/main.bicep: exit $status, diagnostics above" >&2
+    return 1
+  fi
+}
+
+failed=0
+check build infra/main.bicep --outfile "$out/main.json" || failed=1
+check lint infra/main.bicep || failed=1
+[ "$failed" -eq 0 ] || exit 1
+echo "check-infra: infra/main.bicep builds and lints with no diagnostic (Bicep $version)"
