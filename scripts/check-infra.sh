@@ -2,6 +2,8 @@
 # Builds and lints infra/main.bicep with the Bicep CLI that infra/bicep/Bicep.proj pins (a NuGet package, so a clean
 # clone needs only the .NET SDK). Bicep exits 0 on warnings, so any diagnostic it prints fails this script: a warning
 # here (a name that may be too long, an unused parameter) is a failed or wrong deployment later.
+# Usage: scripts/check-infra.sh [dir]  -- with a dir, the compiled ARM template is kept as <dir>/main.json (the deploy
+# job deploys that file, so what runs in Azure is what this script checked).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,8 +18,13 @@ bicep="${packages%/}/azure.bicep.commandline.linux-x64/$version/tools/bicep"
 # NuGet does not always keep the executable bit when it extracts a package.
 [ -x "$bicep" ] || chmod u+x "$bicep"
 
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+if [ $# -gt 0 ]; then
+  out=$1
+  mkdir -p "$out"
+else
+  out=$(mktemp -d)
+  trap 'rm -rf "$out"' EXIT
+fi
 
 # Fails on a non-zero exit and on any output: clean, both commands print nothing.
 check() {
