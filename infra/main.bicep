@@ -6,9 +6,11 @@ targetScope = 'resourceGroup'
 @description('Region for every resource. It must offer Flex Consumption with dotnet-isolated 10.0 (see infra/README.md).')
 param location string = resourceGroup().location
 
-@description('Function app name; also the first label of its default host name.')
+// Sites allow 60 characters, but the other resource names carry a prefix: 'plan-' (a plan allows 60) and 'log-' (a
+// workspace allows 63). 55 is the longest app name for which every derived name fits.
+@description('Function app name; also the first label of its default host name. Prefixed, it names the plan, the workspace and Application Insights.')
 @minLength(2)
-@maxLength(60)
+@maxLength(55)
 param appName string = 'churn-${uniqueString(resourceGroup().id)}'
 
 @description('Storage account for the Functions host, the ingest queues, the claim-check blobs and the tables.')
