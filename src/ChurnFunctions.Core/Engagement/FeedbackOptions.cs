@@ -3,15 +3,15 @@ using System.ComponentModel.DataAnnotations;
 namespace ChurnFunctions.Core.Engagement;
 
 /// <summary>The exit survey's signed links ("Feedback" section).</summary>
-public sealed class FeedbackOptions
+public sealed class FeedbackOptions : IValidatableObject
 {
     public const string SectionName = "Feedback";
 
     /// <summary>
     /// The HMAC-SHA256 key for survey tokens, at least 32 characters. Without it no link can be made and every
-    /// submission is refused (fail closed).
+    /// submission is refused (fail closed). An empty value counts as unset: app settings deployed from a template
+    /// carry "" for a secret not given, and that must not stop the host.
     /// </summary>
-    [MinLength(32)]
     public string? SigningKey { get; set; }
 
     /// <summary>How long a link made with <see cref="FeedbackLinks.Create(string)"/> stays valid.</summary>
@@ -23,4 +23,14 @@ public sealed class FeedbackOptions
     public int MaxTextLength { get; set; } = 2000;
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(SigningKey);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (IsConfigured && SigningKey!.Length < 32)
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:{nameof(SigningKey)} must be at least 32 characters, or empty to turn the exit survey off.",
+                [nameof(SigningKey)]);
+        }
+    }
 }
