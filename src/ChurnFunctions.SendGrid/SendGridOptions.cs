@@ -13,8 +13,10 @@ public sealed class SendGridOptions
     /// <summary>API key with Mail Send permission. A secret: never log it.</summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>A verified sender address; required when <see cref="ApiKey"/> is set.</summary>
-    [EmailAddress]
+    /// <summary>
+    /// A verified sender address; required when <see cref="ApiKey"/> is set. Checked in AddSendGrid rather than by
+    /// [EmailAddress], which refuses the empty value a template deploys for a setting not given.
+    /// </summary>
     public string? FromEmail { get; set; }
 
     public string? FromName { get; set; }

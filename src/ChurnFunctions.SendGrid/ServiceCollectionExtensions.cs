@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.SendGrid.Events;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,8 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => !o.IsConfigured || !string.IsNullOrWhiteSpace(o.FromEmail),
                 $"{SendGridOptions.SectionName}:FromEmail is required when {SendGridOptions.SectionName}:ApiKey is set.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.FromEmail) || new EmailAddressAttribute().IsValid(o.FromEmail),
+                $"{SendGridOptions.SectionName}:FromEmail is not an email address.")
             .Validate(o => o.BaseUrl is { IsAbsoluteUri: true } url && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp),
                 $"{SendGridOptions.SectionName}:BaseUrl must be an absolute http(s) URL.")
             .Validate(o => o.Timeout > TimeSpan.Zero && o.RetryBaseDelay >= TimeSpan.Zero && o.MaxRetryAfter >= TimeSpan.Zero,

@@ -49,6 +49,23 @@ public sealed class ServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public void Empty_settings_as_a_template_deploys_them_pass_validation()
+    {
+        using var provider = Build(new() { ["SendGrid:ApiKey"] = "", ["SendGrid:FromEmail"] = "", ["SendGrid:EventWebhookPublicKey"] = "" });
+
+        Assert.False(provider.GetRequiredService<IOptions<SendGridOptions>>().Value.IsConfigured);
+    }
+
+    [Fact]
+    public void Malformed_from_email_fails_validation()
+    {
+        using var provider = Build(new() { ["SendGrid:FromEmail"] = "not-an-address" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SendGridOptions>>().Value);
+        Assert.Contains("FromEmail is not an email address", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Malformed_webhook_public_key_fails_validation()
     {
         using var provider = Build(new() { ["SendGrid:EventWebhookPublicKey"] = "bm90IGEga2V5" });
