@@ -12,7 +12,7 @@ namespace ChurnFunctions.Analytics.Business;
 /// <item>New customers: first purchase inside the period. Active at end: active as of End.</item>
 /// <item>Revenue from returning customers: period revenue from customers whose first purchase precedes Start.</item>
 /// </list>
-/// Rates are NaN when their denominator is 0.
+/// Rates are null when their denominator is 0: a rate of nothing has no value, and NaN cannot be written as JSON.
 /// </summary>
 public static class PeriodMetricsCalculator
 {
@@ -56,5 +56,5 @@ public static class PeriodMetricsCalculator
             purchasers, repeat, Ratio(repeat, purchasers), newCustomers, activeAtEnd, revenue, returningRevenue);
     }
 
-    private static double Ratio(int numerator, int denominator) => denominator == 0 ? double.NaN : (double)numerator / denominator;
+    private static double? Ratio(int numerator, int denominator) => denominator == 0 ? null : (double)numerator / denominator;
 }

@@ -10,9 +10,23 @@ namespace ChurnFunctions.Analytics.Business;
 ///  1     |  Lost        Lost        AtRisk      AtRisk      CantLose
 /// </code>
 /// Tiers: Champions, Loyal -&gt; HighValue; Potential, New -&gt; Potential; AtRisk, CantLose, Hibernating, Lost -&gt; AtRisk.
+/// The quintiles rank a customer against the base, the churn rules against its own rhythm: the scoring job uses
+/// <see cref="Segment(int, int, ChurnStatus)"/>, which lets the churn status pick the rows.
 /// </summary>
 public static class SegmentRules
 {
+    /// <summary>
+    /// The segment of a scored customer. A lapsed customer (any churned status, P(alive) below the threshold included)
+    /// is read on the R 2 and 1 rows (recency capped at 2), an active one on the R 5 to 3 rows (recency raised to at
+    /// least 3), so lapsed customers land in AtRisk, CantLose, Hibernating or Lost only, never in Champions, Loyal,
+    /// Potential or New, and active ones never in AtRisk, CantLose or Lost.
+    /// </summary>
+    public static RfmSegment Segment(int recency, int frequency, ChurnStatus status) =>
+        Segment(IsLapsed(status) ? Math.Min(recency, 2) : Math.Max(recency, 3), frequency);
+
+    /// <summary>Every churned status is lapsed; a customer not yet buying is not scored.</summary>
+    public static bool IsLapsed(ChurnStatus status) => status is not ChurnStatus.Active;
+
     public static RfmSegment Segment(int recency, int frequency)
     {
         if (recency is < 1 or > 5) throw new ArgumentOutOfRangeException(nameof(recency), recency, "Scores run from 1 to 5.");

@@ -6,10 +6,8 @@ using Microsoft.AspNetCore.Http;
 namespace ChurnFunctions.Api.Http;
 
 /// <summary>The read side of the nightly runs: metrics, scores, segments, alerts, and the local outbox.</summary>
-public sealed class AnalyticsEndpoints(ScoreQueries queries, IOutbox outbox, ApiKeyGate gate, TimeProvider time)
+public sealed class AnalyticsEndpoints(ScoreQueries queries, IOutbox outbox, ApiKeyGate gate)
 {
-    private const int DefaultDays = 30;
-
     public async Task<IResult> MetricsAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (gate.Check(request) is { } denied)
@@ -75,34 +73,33 @@ public sealed class AnalyticsEndpoints(ScoreQueries queries, IOutbox outbox, Api
         return TypedResults.Ok(await outbox.ListAsync(max, cancellationToken));
     }
 
-    private bool TryRange(HttpRequest request, out DateOnly from, out DateOnly to, out Dictionary<string, string[]> errors)
+    // Missing dates are left to ScoreQueries: without "to" a range ends on the latest run, not on today.
+    private static bool TryRange(HttpRequest request, out DateOnly? from, out DateOnly? to, out Dictionary<string, string[]> errors)
     {
         errors = [];
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        to = today;
-        from = today.AddDays(-DefaultDays);
-        if (request.Query.TryGetValue("to", out var toText) && !DateOnly.TryParseExact(toText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out to))
-        {
-            errors["to"] = ["Use a date as yyyy-MM-dd."];
-        }
-
-        if (request.Query.TryGetValue("from", out var fromText))
-        {
-            if (!DateOnly.TryParseExact(fromText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out from))
-            {
-                errors["from"] = ["Use a date as yyyy-MM-dd."];
-            }
-        }
-        else
-        {
-            from = to.AddDays(-DefaultDays);
-        }
-
+        from = Date(request, "from", errors);
+        to = Date(request, "to", errors);
         if (errors.Count == 0 && from > to)
         {
             errors["from"] = ["from must not be after to."];
         }
 
         return errors.Count == 0;
+    }
+
+    private static DateOnly? Date(HttpRequest request, string name, Dictionary<string, string[]> errors)
+    {
+        if (!request.Query.TryGetValue(name, out var text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        errors[name] = ["Use a date as yyyy-MM-dd."];
+        return null;
     }
 }

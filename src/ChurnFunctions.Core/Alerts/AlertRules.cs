@@ -17,21 +17,22 @@ public static class AlertRules
     {
         var alerts = new List<Alert>();
         var date = today.Date;
-        if (today.ActiveAtStart > 0 && today.ChurnRate > options.ChurnRateThreshold)
+        // A null churn rate (nobody active at start) raises nothing.
+        if (today.ActiveAtStart > 0 && today.ChurnRate is { } rate && rate > options.ChurnRateThreshold)
         {
             alerts.Add(new Alert(date, "churn-rate-above-threshold", "high",
-                $"Churn rate {Percent(today.ChurnRate)} is above {Percent(options.ChurnRateThreshold)}",
+                $"Churn rate {Percent(rate)} is above {Percent(options.ChurnRateThreshold)}",
                 $"{today.ChurnedDuringPeriod} of {today.ActiveAtStart} customers active on {today.PeriodStart:yyyy-MM-dd} churned by {today.PeriodEnd:yyyy-MM-dd}.",
                 now));
         }
 
-        if (trailing.Count > 0 && today.ActiveAtStart > 0)
+        if (trailing.Count > 0 && today.ActiveAtStart > 0 && today.ChurnRate is { } current)
         {
-            var baseline = trailing.Average(s => s.ChurnRate);
-            if (baseline > 0 && today.ChurnRate > baseline * (1 + (options.ChurnRateIncreasePercent / 100)))
+            var baseline = trailing.Average(s => s.ChurnRate) ?? 0;
+            if (baseline > 0 && current > baseline * (1 + (options.ChurnRateIncreasePercent / 100)))
             {
                 alerts.Add(new Alert(date, "churn-rate-rising", "high",
-                    $"Churn rate {Percent(today.ChurnRate)} is up {Percent((today.ChurnRate / baseline) - 1)} on the trailing mean",
+                    $"Churn rate {Percent(current)} is up {Percent((current / baseline) - 1)} on the trailing mean",
                     $"The mean over the {trailing.Count} snapshots before {date:yyyy-MM-dd} was {Percent(baseline)}.",
                     now));
             }

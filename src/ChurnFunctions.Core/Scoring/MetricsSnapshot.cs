@@ -1,6 +1,10 @@
 namespace ChurnFunctions.Core.Scoring;
 
-/// <summary>One day's metrics: the period ending that day, the customer base's shape, and the model that scored it.</summary>
+/// <summary>
+/// One day's metrics: the period ending that day, the customer base's shape, and the model that scored it. A figure
+/// with no value is null, never NaN: a rate whose denominator is 0, revenue summed over several currencies (see
+/// <see cref="RevenueByCurrency"/>), the model when no fit could run (docs/analytics-models.md, "Null metrics").
+/// </summary>
 public sealed record MetricsSnapshot(
     DateOnly Date,
     DateTimeOffset ComputedAt,
@@ -9,18 +13,25 @@ public sealed record MetricsSnapshot(
     int Customers,
     int ActiveAtStart,
     int ChurnedDuringPeriod,
-    double ChurnRate,
-    double RetentionRate,
-    double RepeatPurchaseRate,
+    double? ChurnRate,
+    double? RetentionRate,
+    double? RepeatPurchaseRate,
     int ActiveCustomers,
     int NewCustomers,
-    decimal Revenue,
-    decimal RevenueFromReturningCustomers,
+    decimal? Revenue,
+    decimal? RevenueFromReturningCustomers,
     int PartialChurners,
     IReadOnlyDictionary<string, int> Segments,
     IReadOnlyDictionary<string, int> Tiers,
     IReadOnlyDictionary<string, int> ValueTiers,
     IReadOnlyDictionary<string, int> CategoryAbandonment,
-    string Model,
-    IReadOnlyDictionary<string, double> ModelParameters,
-    double ModelLogLikelihood);
+    string? Model,
+    IReadOnlyDictionary<string, double>? ModelParameters,
+    double? ModelLogLikelihood)
+{
+    /// <summary>Period revenue per ISO currency code ("XXX" for purchases stored without one); older snapshots have none.</summary>
+    public IReadOnlyDictionary<string, decimal> RevenueByCurrency { get; init; } = new Dictionary<string, decimal>();
+
+    /// <summary>Why <see cref="Model"/> is null, when it is.</summary>
+    public string? ModelUnavailableReason { get; init; }
+}

@@ -32,36 +32,64 @@ public sealed partial class ScoringJob(
     /// <param name="asOf">The last day scored; by default yesterday in the reporting time zone.</param>
     public async Task<ScoringRun> RunAsync(DateOnly? asOf, CancellationToken cancellationToken)
     {
+        var day = asOf ?? Yesterday(analyticsOptions.Value.ReportingTimeZone);
+        try
+        {
+            return await RunAsync(day, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Logged here so both hosts' timers and `churn score` say why; rethrown so the host records the failure.
+            LogFailed(logger, day, ex.GetType().Name, ex.Message, ex);
+            throw;
+        }
+    }
+
+    private async Task<ScoringRun> RunAsync(DateOnly day, CancellationToken cancellationToken)
+    {
         var stopwatch = Stopwatch.StartNew();
         var options = analyticsOptions.Value;
-        var day = asOf ?? Yesterday(options.ReportingTimeZone);
         var records = await LoadAsync(day, cancellationToken);
         LogLoaded(logger, records.Count, day);
 
         var history = BuildHistory(records, day);
         var summary = CustomerSummaryBuilder.FromHistory(history, day);
-        var model = FitPurchaseModel(summary, options.PurchaseModel);
-        var spend = FitSpendModel(summary);
-        var scored = CustomerScorer.Score(summary, model, spend, new ScoringOptions { PurchaseHorizonWeeks = options.ExpectedPurchasesHorizonDays / 7.0 });
+        var model = ScoringModels.FitPurchase(summary, options.PurchaseModel, out var noModel);
+        if (model is null)
+        {
+            LogNoModel(logger, day, noModel ?? "unknown");
+        }
+
+        var scoring = new ScoringOptions { PurchaseHorizonWeeks = options.ExpectedPurchasesHorizonDays / 7.0 };
+        var scored = model is null ? null : CustomerScorer.Score(summary, model, null, scoring);
+        var currencies = Currencies(records, summary);
+        var clv = SpendAndClv(summary, model, currencies, scoring);
         var abandoned = await categories.DetectAsync(records, day, cancellationToken);
 
-        var customerScores = Score(records, history, summary, scored, abandoned, day, options.ExpectedPurchasesHorizonDays);
-        await scores.SaveAsync(day, customerScores, cancellationToken);
-
-        var snapshot = Snapshot(day, history, customerScores, model, options.MetricsPeriodDays);
+        var customerScores = Score(records, history, summary, scored, clv, currencies, abandoned, day, options.ExpectedPurchasesHorizonDays);
+        var snapshot = Snapshot(day, records, history, customerScores, model, noModel, options.MetricsPeriodDays);
         var trailing = await metrics.ListAsync(day.AddDays(-alertOptions.Value.TrailingDays), day.AddDays(-1), cancellationToken);
+
+        // Scores, then the snapshot, then the pointer: readers switch to this run only once all of it is written.
+        await scores.SaveAsync(day, customerScores, cancellationToken);
         await metrics.SaveAsync(snapshot, cancellationToken);
+        var published = await metrics.LatestAsync(cancellationToken) is not { } latest || latest.Date <= day;
+        if (published)
+        {
+            await metrics.PublishAsync(snapshot, cancellationToken);
+        }
 
         var slipping = new List<(CustomerScore, double?)>();
-        foreach (var score in customerScores.Where(s => s.ValueTier == nameof(ValueTier.High) && s.ProbabilityAlive < alertOptions.Value.TopTierAliveThreshold))
+        var high = ScoreNames.Of(ValueTier.High);
+        foreach (var score in customerScores.Where(s => s.ValueTier == high && s.ProbabilityAlive < alertOptions.Value.TopTierAliveThreshold))
         {
             var previous = await scores.GetAsync(day.AddDays(-1), score.CustomerId, cancellationToken);
             slipping.Add((score, previous?.ProbabilityAlive));
         }
 
         var raised = await alerts.RaiseAsync(AlertRules.Evaluate(snapshot, trailing, slipping, alertOptions.Value, time.GetUtcNow()), cancellationToken);
-        LogScored(logger, customerScores.Count, day, model.Name, raised.Count, stopwatch.ElapsedMilliseconds);
-        return new ScoringRun(day, customerScores.Count, model.Name, raised.Count, stopwatch.Elapsed);
+        LogScored(logger, customerScores.Count, day, model?.Name ?? "no model", raised.Count, published, stopwatch.ElapsedMilliseconds);
+        return new ScoringRun(day, customerScores.Count, model?.Name, raised.Count, stopwatch.Elapsed) { Published = published };
     }
 
     private async Task<List<CustomerRecord>> LoadAsync(DateOnly day, CancellationToken cancellationToken)
@@ -95,31 +123,59 @@ public sealed partial class ScoringJob(
         return builder.Build();
     }
 
-    private static IPurchaseModel FitPurchaseModel(CustomerSummary summary, string name) => name switch
+    // Purchases in different currencies are never added up: each currency's customers get their own spend model.
+    private static string[] Currencies(List<CustomerRecord> records, CustomerSummary summary)
     {
-        "bgnbd" => BgNbdFitter.Fit(summary),
-        "pareto" => ParetoNbdFitter.Fit(summary),
-        _ => ModifiedBgNbdFitter.Fit(summary),
-    };
-
-    // Gamma-Gamma needs repeat buyers with positive spend; without enough of them spend and CLV stay unknown.
-    private static GammaGammaModel? FitSpendModel(CustomerSummary summary)
-    {
-        var repeatBuyers = 0;
+        var result = new string[summary.Count];
         for (var i = 0; i < summary.Count; i++)
         {
-            if (summary.Frequency[i] > 0 && summary.MonetaryValue[i] > 0)
+            result[i] = CurrencyOf(records[(int)summary.CustomerIds[i]]);
+        }
+
+        return result;
+    }
+
+    private static string CurrencyOf(CustomerRecord record) => string.IsNullOrWhiteSpace(record.Currency) ? NoCurrency : record.Currency;
+
+    private static (double?[] Spend, double?[] Clv) SpendAndClv(CustomerSummary summary, IPurchaseModel? model, string[] currencies, ScoringOptions options)
+    {
+        var spend = new double?[summary.Count];
+        var clv = new double?[summary.Count];
+        if (!summary.HasMonetary)
+        {
+            return (spend, clv);
+        }
+
+        foreach (var currency in currencies.Distinct(StringComparer.Ordinal))
+        {
+            if (ScoringModels.FitSpend(summary, i => currencies[i] == currency) is not { } gg)
             {
-                repeatBuyers++;
+                continue;
+            }
+
+            for (var i = 0; i < summary.Count; i++)
+            {
+                if (currencies[i] != currency)
+                {
+                    continue;
+                }
+
+                var x = summary.Frequency[i];
+                spend[i] = Finite(gg.ExpectedSpend(x, summary.MonetaryValue[i]));
+                if (model is not null && spend[i] is { } perPurchase)
+                {
+                    clv[i] = Finite(ClvCalculator.Clv(model, perPurchase, x, summary.Recency(i), summary.Age(i), options));
+                }
             }
         }
 
-        return repeatBuyers >= 10 ? GammaGammaFitter.Fit(summary) : null;
+        return (spend, clv);
     }
 
     private List<CustomerScore> Score(
-        List<CustomerRecord> records, PurchaseHistory history, CustomerSummary summary, CustomerScores scored,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> abandoned, DateOnly day, int horizonDays)
+        List<CustomerRecord> records, PurchaseHistory history, CustomerSummary summary, CustomerScores? scored,
+        (double?[] Spend, double?[] Clv) value, string[] currencies, IReadOnlyDictionary<string, IReadOnlyList<string>> abandoned,
+        DateOnly day, int horizonDays)
     {
         var n = summary.Count;
         var asOfDay = day.DayNumber;
@@ -144,31 +200,31 @@ public sealed partial class ScoringJob(
         }
 
         var rfm = RfmScorer.Score(daysSinceLast, purchaseDays, spend);
-        var clv = scored.Clv;
-        var valueTiers = ValueTierAssigner.Assign(clv, valueTierOptions.Value);
+        var valueTiers = ValueTiers(value.Clv, currencies);
         var result = new List<CustomerScore>(n);
         for (var i = 0; i < n; i++)
         {
             var c = historyIndex[summary.CustomerIds[i]];
             var record = records[(int)summary.CustomerIds[i]];
-            var segment = SegmentRules.Segment(rfm.Recency[i], rfm.Frequency[i]);
-            var pAlive = scored.ProbabilityAlive[i];
+            var pAlive = scored is null ? null : Finite(scored.ProbabilityAlive[i]);
+            var status = ChurnRules.Classify(history.DaysOf(c), asOfDay, churnOptions.Value, pAlive);
+            var segment = SegmentRules.Segment(rfm.Recency[i], rfm.Frequency[i], status);
             result.Add(new CustomerScore(
                 record.Id,
                 day,
                 pAlive,
-                scored.ExpectedPurchases[i],
+                scored is null ? null : Finite(scored.ExpectedPurchases[i]),
                 horizonDays,
-                scored.ExpectedNextPurchaseDay[i] > 0 ? scored.ExpectedNextPurchaseDate(i) : null,
-                Finite(scored.ExpectedSpend[i]),
-                Finite(clv[i]),
+                scored is not null && scored.ExpectedNextPurchaseDay[i] > 0 ? scored.ExpectedNextPurchaseDate(i) : null,
+                value.Spend[i],
+                value.Clv[i],
                 rfm.Recency[i],
                 rfm.Frequency[i],
                 rfm.Monetary[i],
-                segment.ToString(),
-                SegmentRules.Tier(segment).ToString(),
-                valueTiers[i].ToString(),
-                ChurnRules.Classify(history.DaysOf(c), asOfDay, churnOptions.Value, pAlive).ToString(),
+                ScoreNames.Of(segment),
+                ScoreNames.Of(SegmentRules.Tier(segment)),
+                ScoreNames.Of(valueTiers[i]),
+                ScoreNames.Of(status),
                 PartialChurnDetector.Evaluate(history.DaysOf(c), history.AmountsOf(c), asOfDay, partialChurnOptions.Value).IsPartialChurn,
                 abandoned.GetValueOrDefault(record.Id) ?? []));
         }
@@ -176,9 +232,30 @@ public sealed partial class ScoringJob(
         return result;
     }
 
-    private MetricsSnapshot Snapshot(DateOnly day, PurchaseHistory history, List<CustomerScore> customerScores, IPurchaseModel model, int periodDays)
+    // CLVs in different currencies are not comparable: each currency's customers are ranked among themselves.
+    private ValueTier[] ValueTiers(double?[] clv, string[] currencies)
+    {
+        var tiers = new ValueTier[clv.Length];
+        foreach (var group in Enumerable.Range(0, clv.Length).GroupBy(i => currencies[i], StringComparer.Ordinal))
+        {
+            var members = group.ToArray();
+            var assigned = ValueTierAssigner.Assign([.. members.Select(i => clv[i] ?? double.NaN)], valueTierOptions.Value);
+            for (var k = 0; k < members.Length; k++)
+            {
+                tiers[members[k]] = assigned[k];
+            }
+        }
+
+        return tiers;
+    }
+
+    private MetricsSnapshot Snapshot(
+        DateOnly day, List<CustomerRecord> records, PurchaseHistory history, List<CustomerScore> customerScores, IPurchaseModel? model,
+        string? noModel, int periodDays)
     {
         var period = PeriodMetricsCalculator.Compute(history, day.AddDays(1 - periodDays), day, churnOptions.Value);
+        var (byCurrency, returning) = Revenue(records, history, period.Start, period.End);
+        var single = byCurrency.Count <= 1;
         return new MetricsSnapshot(
             day,
             time.GetUtcNow(),
@@ -192,22 +269,65 @@ public sealed partial class ScoringJob(
             period.RepeatPurchaseRate,
             period.ActiveAtEnd,
             period.NewCustomers,
-            Math.Round((decimal)period.Revenue, 2),
-            Math.Round((decimal)period.RevenueFromReturningCustomers, 2),
+            single ? byCurrency.Values.Sum() : null,
+            single ? returning : null,
             customerScores.Count(s => s.PartialChurn),
             Count(customerScores, s => s.Segment),
             Count(customerScores, s => s.Tier),
             Count(customerScores, s => s.ValueTier),
             customerScores.SelectMany(s => s.AbandonedCategories).GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count()),
-            model.Name,
-            model.Parameters,
-            model.LogLikelihood);
+            model?.Name,
+            model?.Parameters,
+            model?.LogLikelihood)
+        {
+            RevenueByCurrency = byCurrency,
+            ModelUnavailableReason = noModel,
+        };
+    }
+
+    private static (Dictionary<string, decimal> ByCurrency, decimal Returning) Revenue(
+        List<CustomerRecord> records, PurchaseHistory history, DateOnly start, DateOnly end)
+    {
+        var byCurrency = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        decimal returning = 0;
+        for (var c = 0; c < history.CustomerCount; c++)
+        {
+            var days = history.DaysOf(c);
+            var amounts = history.AmountsOf(c);
+            decimal spend = 0;
+            var bought = false;
+            for (var i = 0; i < days.Length; i++)
+            {
+                if (days[i] >= start.DayNumber && days[i] <= end.DayNumber)
+                {
+                    spend += (decimal)amounts[i];
+                    bought = true;
+                }
+            }
+
+            if (!bought)
+            {
+                continue;
+            }
+
+            var currency = CurrencyOf(records[(int)history.CustomerIds[c]]);
+            byCurrency[currency] = Math.Round(byCurrency.GetValueOrDefault(currency) + spend, 2);
+            if (days[0] < start.DayNumber)
+            {
+                returning += spend;
+            }
+        }
+
+        return (byCurrency, Math.Round(returning, 2));
     }
 
     private static Dictionary<string, int> Count(List<CustomerScore> scores, Func<CustomerScore, string> key) =>
         scores.GroupBy(key).ToDictionary(g => g.Key, g => g.Count());
 
     private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    /// <summary>ISO 4217's code for "no currency", for purchases stored without one.</summary>
+    private const string NoCurrency = "XXX";
 
     private DateOnly Yesterday(string timeZone)
     {
@@ -218,6 +338,12 @@ public sealed partial class ScoringJob(
     [LoggerMessage(Level = LogLevel.Information, Message = "Scoring {Customers} customers as of {AsOf}")]
     private static partial void LogLoaded(ILogger logger, int customers, DateOnly asOf);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scored {Customers} customers as of {AsOf} with {Model}; {Alerts} new alerts; {ElapsedMs} ms")]
-    private static partial void LogScored(ILogger logger, int customers, DateOnly asOf, string model, int alerts, long elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scored {Customers} customers as of {AsOf} with {Model}; {Alerts} new alerts; published {Published}; {ElapsedMs} ms")]
+    private static partial void LogScored(ILogger logger, int customers, DateOnly asOf, string model, int alerts, bool published, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No purchase model as of {AsOf}: {Reason}; predictions are null and the churn rules use recency alone")]
+    private static partial void LogNoModel(ILogger logger, DateOnly asOf, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scoring as of {AsOf} failed ({ErrorType}: {Reason}); the previous run stays in force")]
+    private static partial void LogFailed(ILogger logger, DateOnly asOf, string errorType, string reason, Exception exception);
 }

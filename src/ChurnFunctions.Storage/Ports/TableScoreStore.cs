@@ -12,8 +12,9 @@ public sealed class TableScoreStore(StorageAccount account) : IScoreStore
     public Task SaveAsync(DateOnly asOf, IReadOnlyList<CustomerScore> scores, CancellationToken cancellationToken) =>
         rows.UpsertPartitionAsync(Day(asOf), scores.Select(s => (s.CustomerId, s)), cancellationToken);
 
-    public Task<CustomerScore?> GetAsync(DateOnly asOf, string customerId, CancellationToken cancellationToken) =>
-        rows.GetAsync(Day(asOf), customerId, cancellationToken);
+    // Runs before the kebab-case vocabulary wrote "AtRisk"; a read gives every score the one spelling.
+    public async Task<CustomerScore?> GetAsync(DateOnly asOf, string customerId, CancellationToken cancellationToken) =>
+        await rows.GetAsync(Day(asOf), customerId, cancellationToken) is { } score ? ScoreNames.Normalize(score) : null;
 
     private static string Day(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 }

@@ -30,9 +30,9 @@ public sealed class PeriodMetricsCalculatorTests
 
         Assert.Equal(3, m.ActiveAtStart); // A, B, C
         Assert.Equal(1, m.ChurnedDuringPeriod); // B: silence 34 > 30 on day 29
-        Assert.Equal(1 / 3.0, m.ChurnRate, 1e-12);
+        Assert.Equal(1 / 3.0, m.ChurnRate!.Value, 1e-12);
         Assert.Equal(1, m.RetainedPurchasers); // A
-        Assert.Equal(1 / 3.0, m.RetentionRate, 1e-12);
+        Assert.Equal(1 / 3.0, m.RetentionRate!.Value, 1e-12);
         Assert.Equal(2, m.Purchasers); // A, D
         Assert.Equal(1, m.RepeatPurchasers); // A bought on two days
         Assert.Equal(0.5, m.RepeatPurchaseRate);
@@ -40,6 +40,21 @@ public sealed class PeriodMetricsCalculatorTests
         Assert.Equal(3, m.ActiveAtEnd); // A, C, D
         Assert.Equal(90, m.Revenue);
         Assert.Equal(50, m.RevenueFromReturningCustomers);
+    }
+
+    [Fact]
+    public void Rates_without_a_denominator_are_null_not_NaN()
+    {
+        // Only a customer who lapsed years ago: nobody active at start, nobody buys in the period.
+        var b = new PurchaseHistoryBuilder();
+        b.Add(1, Jan1.AddDays(-1000), 5);
+
+        var m = PeriodMetricsCalculator.Compute(b.Build(), Jan1, Jan1.AddDays(29), new ChurnOptions());
+
+        Assert.Null(m.ChurnRate);
+        Assert.Null(m.RetentionRate);
+        Assert.Null(m.RepeatPurchaseRate);
+        Assert.Equal(0, m.Revenue);
     }
 
     [Fact]

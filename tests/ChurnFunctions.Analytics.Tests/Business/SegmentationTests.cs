@@ -72,4 +72,26 @@ public sealed class SegmentationTests
         double[] tied = [100, 90, 90, 90, 60, double.NaN];
         Assert.Equal([ValueTier.High, ValueTier.High, ValueTier.High, ValueTier.High, ValueTier.Low, ValueTier.Low], ValueTierAssigner.Assign(tied, new ValueTierOptions()));
     }
+
+    [Fact]
+    public void The_churn_status_picks_the_rows_so_segments_never_contradict_it()
+    {
+        RfmSegment[] good = [RfmSegment.Champions, RfmSegment.Loyal, RfmSegment.Potential, RfmSegment.New];
+        RfmSegment[] lapsedOnly = [RfmSegment.AtRisk, RfmSegment.CantLose, RfmSegment.Lost];
+        for (var r = 1; r <= 5; r++)
+        {
+            for (var f = 1; f <= 5; f++)
+            {
+                foreach (var status in new[] { ChurnStatus.ChurnedGap, ChurnStatus.ChurnedOneTimeBuyer, ChurnStatus.ChurnedLowProbabilityAlive })
+                {
+                    Assert.DoesNotContain(SegmentRules.Segment(r, f, status), good);
+                }
+
+                Assert.DoesNotContain(SegmentRules.Segment(r, f, ChurnStatus.Active), lapsedOnly);
+            }
+        }
+
+        Assert.Equal(RfmSegment.CantLose, SegmentRules.Segment(5, 5, ChurnStatus.ChurnedLowProbabilityAlive));
+        Assert.Equal(RfmSegment.Loyal, SegmentRules.Segment(1, 5, ChurnStatus.Active));
+    }
 }

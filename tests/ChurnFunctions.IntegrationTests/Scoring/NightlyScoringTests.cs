@@ -68,7 +68,7 @@ public sealed class NightlyScoringTests(AzuriteFixture azurite) : IAsyncLifetime
         var snapshot = Assert.Single(await GetAsync<List<MetricsSnapshot>>("/api/metrics?from=2024-03-31&to=2024-03-31"));
         Assert.Equal(60, snapshot.ActiveAtStart);
         Assert.Equal(40, snapshot.ChurnedDuringPeriod);
-        Assert.Equal(40.0 / 60, snapshot.ChurnRate, 6);
+        Assert.Equal(40.0 / 60, snapshot.ChurnRate!.Value, 6);
         Assert.Equal(new DateOnly(2024, 3, 2), snapshot.PeriodStart);
         Assert.Equal("mbgnbd", snapshot.Model);
 
@@ -80,12 +80,56 @@ public sealed class NightlyScoringTests(AzuriteFixture azurite) : IAsyncLifetime
         var stayed = await GetAsync<CustomerScore>($"/api/customers/{last!.Id}/score");
         var stopped = await GetAsync<CustomerScore>($"/api/customers/{(await host.FindCustomerAsync(Email(0)))!.Id}/score");
         Assert.Equal(AsOf, stayed.AsOf);
-        Assert.Equal("Active", stayed.ChurnStatus);
-        Assert.StartsWith("Churned", stopped.ChurnStatus, StringComparison.Ordinal);
+        Assert.Equal("active", stayed.ChurnStatus);
+        Assert.StartsWith("churned-", stopped.ChurnStatus, StringComparison.Ordinal);
         Assert.True(stayed.ProbabilityAlive > stopped.ProbabilityAlive);
 
         var segments = await GetAsync<JsonElement>("/api/segments");
         Assert.Equal(60, segments.GetProperty("segments").EnumerateObject().Sum(p => p.Value.GetInt32()));
+
+        // Without dates the read routes answer the latest run's window, not the 30 days before today.
+        Assert.Equal(AsOf, Assert.Single(await GetAsync<List<MetricsSnapshot>>("/api/metrics")).Date);
+        Assert.Contains(await GetAsync<List<Alert>>("/api/alerts"), a => a.Condition == "churn-rate-above-threshold");
+    }
+
+    [Fact]
+    public async Task Scoring_an_empty_store_as_the_timer_does_publishes_a_run_with_null_rates_and_no_model()
+    {
+        await ClearAnalyticsTablesAsync();
+
+        var run = await host.Services.GetRequiredService<ScoringJob>().RunAsync(null, default);
+
+        Assert.Equal(0, run.Customers);
+        Assert.Null(run.Model);
+        var snapshot = Assert.Single(await GetAsync<List<MetricsSnapshot>>("/api/metrics"));
+        Assert.Equal(run.AsOf, snapshot.Date);
+        Assert.Null(snapshot.ChurnRate);
+        Assert.Null(snapshot.RepeatPurchaseRate);
+        Assert.Null(snapshot.Model);
+        Assert.Equal(0, (await GetAsync<JsonElement>("/api/segments")).GetProperty("customers").GetInt32());
+    }
+
+    [Fact]
+    public async Task Scoring_a_store_of_stale_one_time_buyers_completes_and_every_one_is_lost()
+    {
+        await ClearAnalyticsTablesAsync();
+        var items = Enumerable.Range(0, 5)
+            .Select(c => Payloads.PosTransaction($"{run}-stale-{c}", Email(100 + c), 15m, occurredAt: $"2019-0{c + 1}-10T12:00:00+00:00"));
+        Assert.Equal(HttpStatusCode.Accepted, (await host.Client.SendAsync(Payloads.Pos("[" + string.Join(",", items) + "]"))).StatusCode);
+        await SelfHostRunner.EventuallyAsync(() => host.FindCustomerAsync(Email(104)), c => c is { OrderCount: 1 });
+        await SelfHostRunner.EventuallyAsync(
+            () => host.Storage.GetQueueClient(Triggers.IngestQueue).GetApproximateCountAsync(default), n => n == 0);
+
+        var scored = await host.Services.GetRequiredService<ScoringJob>().RunAsync(null, default);
+
+        Assert.Equal(5, scored.Customers);
+        Assert.Null(scored.Model);
+        var snapshot = Assert.Single(await GetAsync<List<MetricsSnapshot>>("/api/metrics"));
+        Assert.Null(snapshot.ChurnRate);
+        Assert.Equal("no customer bought on a second day", snapshot.ModelUnavailableReason);
+        var score = await GetAsync<CustomerScore>($"/api/customers/{(await host.FindCustomerAsync(Email(100)))!.Id}/score");
+        Assert.Equal(("lost", "at-risk", "churned-one-time-buyer"), (score.Segment, score.Tier, score.ChurnStatus));
+        Assert.Null(score.ProbabilityAlive);
     }
 
     private string Email(int customer) => $"score-{run}-{customer}@example.com";

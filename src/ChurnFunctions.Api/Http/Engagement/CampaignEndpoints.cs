@@ -70,8 +70,12 @@ public sealed class CampaignEndpoints(ICampaignDefinitionStore store, ApiKeyGate
     }
 
     // The message of a required-property or type error is safe to show (it names fields, not values); others are generic.
-    private static string JsonProblem(JsonException ex) =>
-        ex.Message.StartsWith("JSON deserialization for type", StringComparison.Ordinal) || ex.Message.Contains("could not be converted", StringComparison.Ordinal)
+    // Either way, a field with named choices (a "type" discriminator, a condition, a channel) lists them.
+    private static string JsonProblem(JsonException ex)
+    {
+        var message = ex.Message.StartsWith("JSON deserialization for type", StringComparison.Ordinal) || ex.Message.Contains("could not be converted", StringComparison.Ordinal)
             ? ex.Message
             : "Not valid JSON for a campaign definition.";
+        return CampaignChoices.For(ex.Path) is { } choices ? $"{message} Valid choices: {CampaignChoices.Describe(choices)}." : message;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChurnFunctions.Core.Scoring;
 using ChurnFunctions.Core.Sources;
 
 namespace ChurnFunctions.Core.Campaigns;
@@ -62,10 +63,10 @@ public static partial class CampaignDefinitionValidator
         switch (trigger)
         {
             case null:
-                errors.Add("trigger", "Required.");
+                errors.Add("trigger", $"Required: an object whose \"type\" is one of {CampaignChoices.Describe(CampaignChoices.TriggerTypes)}.");
                 break;
-            case SegmentEnteredTrigger t when string.IsNullOrWhiteSpace(t.Segment):
-                errors.Add("trigger.segment", "Required.");
+            case SegmentEnteredTrigger t when !IsOneOf(t.Segment, ScoreNames.Segments):
+                errors.Add("trigger.segment", $"Must be a segment scoring produces: one of {CampaignChoices.Describe(ScoreNames.Segments)}.");
                 break;
             case AliveProbabilityBelowTrigger t when !(t.Threshold > 0 && t.Threshold < 1):
                 errors.Add("trigger.threshold", "Must be between 0 and 1, exclusive.");
@@ -86,7 +87,7 @@ public static partial class CampaignDefinitionValidator
                 errors.Add("trigger.date", "Required.");
                 break;
             case ChurnReasonTrigger t when !Enum.IsDefined(t.Reason):
-                errors.Add("trigger.reason", "Unknown churn reason.");
+                errors.Add("trigger.reason", $"Unknown churn reason: one of {CampaignChoices.Describe(CampaignChoices.ChurnReasons)}.");
                 break;
         }
     }
@@ -99,8 +100,8 @@ public static partial class CampaignDefinitionValidator
             return;
         }
 
-        ValidateNames(audience.Segments, "audience.segments", errors);
-        ValidateNames(audience.ValueTiers, "audience.valueTiers", errors);
+        ValidateNames(audience.Segments, "audience.segments", ScoreNames.Segments, errors);
+        ValidateNames(audience.ValueTiers, "audience.valueTiers", ScoreNames.ValueTiers, errors);
         if (audience.RequiredConsent is null)
         {
             errors.Add("audience.requiredConsent", "Must be a list (may be empty).");
@@ -111,12 +112,13 @@ public static partial class CampaignDefinitionValidator
         {
             if (!Enum.IsDefined(audience.RequiredConsent[i]))
             {
-                errors.Add($"audience.requiredConsent[{i}]", "Unknown channel.");
+                errors.Add($"audience.requiredConsent[{i}]", $"Unknown channel: one of {CampaignChoices.Describe(CampaignChoices.Channels)}.");
             }
         }
     }
 
-    private static void ValidateNames(IReadOnlyList<string>? names, string path, ErrorBag errors)
+    // A name scoring never produces would be accepted and match nobody: refuse it with the names that exist.
+    private static void ValidateNames(IReadOnlyList<string>? names, string path, IReadOnlyList<string> valid, ErrorBag errors)
     {
         if (names is null)
         {
@@ -126,9 +128,9 @@ public static partial class CampaignDefinitionValidator
 
         for (var i = 0; i < names.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(names[i]))
+            if (!IsOneOf(names[i], valid))
             {
-                errors.Add($"{path}[{i}]", "Must not be empty.");
+                errors.Add($"{path}[{i}]", $"Must be one of {CampaignChoices.Describe(valid)}.");
             }
         }
     }
@@ -208,7 +210,7 @@ public static partial class CampaignDefinitionValidator
             case BranchStep branch:
                 if (!Enum.IsDefined(branch.Condition))
                 {
-                    errors.Add($"{path}.condition", "Unknown condition.");
+                    errors.Add($"{path}.condition", $"Unknown condition: one of {CampaignChoices.Describe(CampaignChoices.BranchConditions)}.");
                 }
                 else if (branch.Condition == BranchCondition.Purchase && context.ExitOnPurchase)
                 {
@@ -268,6 +270,10 @@ public static partial class CampaignDefinitionValidator
             errors.Add(path, "{{couponCode}} needs an issueCoupon step before it on every path.");
         }
     }
+
+    // Case-insensitive, as the audience compares, but in the one spelling: "At-Risk" is accepted, "AtRisk" is not.
+    private static bool IsOneOf(string? name, IReadOnlyList<string> valid) =>
+        !string.IsNullOrWhiteSpace(name) && valid.Contains(name, StringComparer.OrdinalIgnoreCase);
 
     private sealed record StepContext(ErrorBag Errors, HashSet<string> StepIds, bool ExitOnPurchase);
 

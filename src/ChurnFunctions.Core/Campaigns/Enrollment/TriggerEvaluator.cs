@@ -1,3 +1,5 @@
+using ChurnFunctions.Core.Scoring;
+
 namespace ChurnFunctions.Core.Campaigns.Enrollment;
 
 /// <summary>
@@ -46,8 +48,9 @@ public static class TriggerEvaluator
         birthday.Month == day.Month && (birthday.Day == day.Day
             || (birthday is { Month: 2, Day: 29 } && day.Day == 28 && !DateTime.IsLeapYear(day.Year)));
 
-    private static bool Same(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    // Names compare in the one vocabulary, so a definition or score stored under the old spelling ("AtRisk") still matches.
+    private static bool Same(string? a, string b) => ScoreNames.Same(a, b);
 
     private static bool OneOf(IReadOnlyList<string> allowed, string? value) =>
-        allowed.Count == 0 || (value is not null && allowed.Contains(value, StringComparer.OrdinalIgnoreCase));
+        allowed.Count == 0 || allowed.Any(a => ScoreNames.Same(a, value));
 }

@@ -1,5 +1,6 @@
 using ChurnFunctions.Core.Domain;
 using ChurnFunctions.Core.Messaging;
+using ChurnFunctions.Core.Scoring;
 using Microsoft.Extensions.Options;
 
 namespace ChurnFunctions.Core.Campaigns;
@@ -319,6 +320,7 @@ public sealed class CampaignDecider
         && Matches(audience.ValueTiers, context.ValueTier)
         && audience.RequiredConsent.All(context.HasConsent);
 
+    // Names compare in the one vocabulary, so a definition or score stored under the old spelling ("AtRisk") still matches.
     private static bool Matches(IReadOnlyList<string> allowed, string? value) =>
-        allowed.Count == 0 || (value is not null && allowed.Contains(value, StringComparer.OrdinalIgnoreCase));
+        allowed.Count == 0 || allowed.Any(a => ScoreNames.Same(a, value));
 }
