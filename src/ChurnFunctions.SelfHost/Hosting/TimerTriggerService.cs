@@ -18,7 +18,7 @@ namespace ChurnFunctions.SelfHost.Hosting;
 /// lease for <see cref="LeaseDuration"/> and renews it every <see cref="RenewEvery"/> while the job runs; a process
 /// that cannot get it skips the occurrence; one that gets it but finds the occurrence recorded as run (another process
 /// ran it and released the lease just before) skips it too. A run, failed or not, is recorded before the lease is
-/// released; a run cut short by stopping is not, so another process may still run it. Without the port every process
+/// released; a run cut short by stopping or by a lost lease is not. Without the port every process
 /// runs every occurrence.
 /// </remarks>
 public sealed class TimerTriggerService(
