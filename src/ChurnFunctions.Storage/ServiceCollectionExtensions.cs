@@ -23,7 +23,7 @@ public static class ServiceCollectionExtensions
     /// Registers the storage adapter: <see cref="StorageOptions"/> from "AzureWebJobsStorage" (the setting's value is a
     /// connection string; its children describe an identity-based connection), one <see cref="StorageAccount"/>, and
     /// the ports <see cref="ICustomerStore"/>, <see cref="IIdentityIndex"/>, <see cref="IMessageQueueFactory"/> and
-    /// <see cref="IBlobStore"/>. Options are validated on start. <paramref name="configure"/> sets tuning knobs in code.
+    /// <see cref="IBlobStore"/> (and the other stores), and <see cref="ITimerLeases"/>. Options are validated on start. <paramref name="configure"/> sets tuning knobs in code.
     /// </summary>
     public static IServiceCollection AddChurnStorage(
         this IServiceCollection services, IConfiguration configuration, Action<StorageOptions>? configure = null)
@@ -59,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IIdentityIndex, TableIdentityIndex>();
         services.TryAddSingleton<IMessageQueueFactory, StorageMessageQueueFactory>();
         services.TryAddSingleton<IBlobStore, StorageBlobStore>();
+        services.TryAddSingleton<ITimerLeases, BlobTimerLeases>();
         services.TryAddSingleton<IScoreStore, TableScoreStore>();
         services.TryAddSingleton<IMetricsStore, TableMetricsStore>();
         services.TryAddSingleton<IAlertStore, TableAlertStore>();

@@ -56,7 +56,7 @@ public static class HostingServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Runs <paramref name="job"/> on a schedule: an NCRONTAB expression or interval (see <see cref="NcrontabSchedule"/>),
+    /// Runs <paramref name="job"/> on a schedule: an NCRONTAB expression or interval (see <see cref="TimerSchedule"/>),
     /// or, as in a Functions attribute, "%SettingName%" to read it from that configuration setting when the host
     /// starts. A literal schedule is parsed here, so a bad one fails at registration.
     /// </summary>
@@ -89,7 +89,7 @@ public static class HostingServiceCollectionExtensions
         return services;
     }
 
-    private static NcrontabSchedule ParseSchedule(string timerName, string? schedule, string? setting)
+    private static TimerSchedule ParseSchedule(string timerName, string? schedule, string? setting)
     {
         var source = setting is null ? "" : $" (setting '{setting}')";
         if (string.IsNullOrWhiteSpace(schedule))
@@ -99,7 +99,7 @@ public static class HostingServiceCollectionExtensions
 
         try
         {
-            return NcrontabSchedule.Parse(schedule);
+            return TimerSchedule.Parse(schedule);
         }
         catch (FormatException e)
         {

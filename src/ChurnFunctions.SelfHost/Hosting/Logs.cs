@@ -17,6 +17,27 @@ internal static partial class Logs
     [LoggerMessage(EventId = 7104, Level = LogLevel.Debug, Message = "Timer {TimerName} finished the run for {ScheduledAt:O}; next at {NextAt:O}")]
     public static partial void TimerFinished(this ILogger logger, string timerName, DateTimeOffset scheduledAt, DateTimeOffset nextAt);
 
+    [LoggerMessage(EventId = 7105, Level = LogLevel.Information, Message = "Timer {TimerName} skips {ScheduledAt:O}: another process holds its lease")]
+    public static partial void TimerHeldElsewhere(this ILogger logger, string timerName, DateTimeOffset scheduledAt);
+
+    [LoggerMessage(EventId = 7106, Level = LogLevel.Information, Message = "Timer {TimerName} skips {ScheduledAt:O}: another process ran it (last run recorded {LastRun:O})")]
+    public static partial void TimerAlreadyRan(this ILogger logger, string timerName, DateTimeOffset scheduledAt, DateTimeOffset lastRun);
+
+    [LoggerMessage(EventId = 7107, Level = LogLevel.Error, Message = "Timer {TimerName} skips {ScheduledAt:O}: its lease could not be taken")]
+    public static partial void TimerLeaseUnavailable(this ILogger logger, string timerName, DateTimeOffset scheduledAt, Exception exception);
+
+    [LoggerMessage(EventId = 7108, Level = LogLevel.Warning, Message = "Timer {TimerName} could not renew its lease; trying again")]
+    public static partial void TimerLeaseRenewalFailed(this ILogger logger, string timerName, Exception exception);
+
+    [LoggerMessage(EventId = 7109, Level = LogLevel.Error, Message = "Timer {TimerName} lost its lease (run for {ScheduledAt:O}); the job is cancelled or its run not recorded")]
+    public static partial void TimerLeaseLost(this ILogger logger, string timerName, DateTimeOffset scheduledAt);
+
+    [LoggerMessage(EventId = 7110, Level = LogLevel.Warning, Message = "Timer {TimerName} could not release its lease; it runs out on its own")]
+    public static partial void TimerLeaseReleaseFailed(this ILogger logger, string timerName, Exception exception);
+
+    [LoggerMessage(EventId = 7111, Level = LogLevel.Warning, Message = "Timer {TimerName} could not record its run for {ScheduledAt:O}; another process may run it again")]
+    public static partial void TimerRecordFailed(this ILogger logger, string timerName, DateTimeOffset scheduledAt, Exception exception);
+
     [LoggerMessage(EventId = 7201, Level = LogLevel.Information, Message = "Listening on queue {QueueName} (batch size {BatchSize}, new batch threshold {NewBatchThreshold}, max dequeue count {MaxDequeueCount})")]
     public static partial void QueueListening(this ILogger logger, string queueName, int batchSize, int newBatchThreshold, int maxDequeueCount);
 

@@ -7,6 +7,7 @@ namespace ChurnFunctions.SelfHost.Hosting;
 /// <param name="IsPastDue">
 /// The run starts at or after the schedule's following occurrence: at least one occurrence was skipped, because a
 /// previous run overran or the process stalled. (Functions sets it from its persisted schedule monitor, after
-/// downtime; the self-host keeps no schedule state across restarts.)
+/// downtime; the self-host computes it from its own clock only: the last run it records with the timer's lease
+/// keeps another process from repeating an occurrence, and is not used to detect downtime.)
 /// </param>
 public sealed record TimerTick(DateTimeOffset ScheduledAt, bool IsPastDue);

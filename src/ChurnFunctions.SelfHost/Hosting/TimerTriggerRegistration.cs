@@ -5,6 +5,6 @@ namespace ChurnFunctions.SelfHost.Hosting;
 /// <param name="RunOnStartup">Also run once as soon as the service starts, as the Functions attribute's RunOnStartup.</param>
 public sealed record TimerTriggerRegistration(
     string Name,
-    NcrontabSchedule Schedule,
+    TimerSchedule Schedule,
     Func<IServiceProvider, TimerTick, CancellationToken, Task> Job,
     bool RunOnStartup = false);

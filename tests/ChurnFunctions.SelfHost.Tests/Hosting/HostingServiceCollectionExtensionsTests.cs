@@ -128,6 +128,19 @@ public sealed class HostingServiceCollectionExtensionsTests
         var error = Assert.Throws<FormatException>(() => Services().AddTimerTrigger("score", "0 61 * * * *", NoOpJob));
 
         Assert.Contains("Timer 'score'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("minute field", error.Message, StringComparison.Ordinal);
+        Assert.Contains("0 61 * * * *", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_invalid_schedule_setting_fails_when_the_host_starts_and_names_the_setting()
+    {
+        using var provider = Services(new() { ["ScoreSchedule"] = "0 30 2 * *" })
+            .AddTimerTrigger("score", "%ScoreSchedule%", NoOpJob)
+            .BuildServiceProvider();
+
+        var error = Assert.Throws<FormatException>(() => provider.GetServices<IHostedService>().ToList());
+
+        Assert.Contains("setting 'ScoreSchedule'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("6 components", error.Message, StringComparison.Ordinal);
     }
 }

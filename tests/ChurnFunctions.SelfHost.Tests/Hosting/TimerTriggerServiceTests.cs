@@ -35,7 +35,7 @@ public sealed class TimerTriggerServiceTests : IAsyncDisposable
     {
         var failures = 0;
         await StartAsync(
-            new TimerTriggerRegistration("failing", NcrontabSchedule.Parse("*/10 * * * * *"), (_, _, _) =>
+            new TimerTriggerRegistration("failing", TimerSchedule.Parse("*/10 * * * * *"), (_, _, _) =>
             {
                 Interlocked.Increment(ref failures);
                 throw new InvalidOperationException("job broke");
@@ -66,7 +66,7 @@ public sealed class TimerTriggerServiceTests : IAsyncDisposable
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = 0;
         var maxRunning = 0;
-        await StartAsync(new TimerTriggerRegistration("slow", NcrontabSchedule.Parse("*/10 * * * * *"), async (_, tick, ct) =>
+        await StartAsync(new TimerTriggerRegistration("slow", TimerSchedule.Parse("*/10 * * * * *"), async (_, tick, ct) =>
         {
             var now = Interlocked.Increment(ref running);
             maxRunning = Math.Max(maxRunning, now);
@@ -126,7 +126,7 @@ public sealed class TimerTriggerServiceTests : IAsyncDisposable
     {
         var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var cancelled = false;
-        await StartAsync(new TimerTriggerRegistration("long", NcrontabSchedule.Parse("0 * * * * *"), async (_, _, ct) =>
+        await StartAsync(new TimerTriggerRegistration("long", TimerSchedule.Parse("0 * * * * *"), async (_, _, ct) =>
         {
             entered.SetResult();
             try
@@ -153,7 +153,7 @@ public sealed class TimerTriggerServiceTests : IAsyncDisposable
     public async Task Each_run_gets_its_own_service_scope()
     {
         var providers = new List<IServiceProvider>();
-        await StartAsync(new TimerTriggerRegistration("scoped", NcrontabSchedule.Parse("0 * * * * *"), async (sp, tick, ct) =>
+        await StartAsync(new TimerTriggerRegistration("scoped", TimerSchedule.Parse("0 * * * * *"), async (sp, tick, ct) =>
         {
             providers.Add(sp);
             await _runs.Writer.WriteAsync(("scoped", tick, _time.GetUtcNow()), ct);
@@ -182,7 +182,7 @@ public sealed class TimerTriggerServiceTests : IAsyncDisposable
     }
 
     private TimerTriggerRegistration Recording(string name, string schedule, bool runOnStartup = false) =>
-        new(name, NcrontabSchedule.Parse(schedule), async (_, tick, ct) => await _runs.Writer.WriteAsync((name, tick, _time.GetUtcNow()), ct), runOnStartup);
+        new(name, TimerSchedule.Parse(schedule), async (_, tick, ct) => await _runs.Writer.WriteAsync((name, tick, _time.GetUtcNow()), ct), runOnStartup);
 
     private async Task StartAsync(params TimerTriggerRegistration[] timers)
     {
