@@ -1,6 +1,8 @@
 namespace ChurnFunctions.Core.Scoring;
 
 /// <summary>One day's metrics: the period ending that day, the customer base's shape, and the model that scored it.</summary>
+/// <param name="CategoryAbandonment">Category -> customers who stopped buying it while still buying others.</param>
+/// <param name="CategoryAbandonmentSkipped">Why <paramref name="CategoryAbandonment"/> was not computed (no line carries a category); null when it was.</param>
 public sealed record MetricsSnapshot(
     DateOnly Date,
     DateTimeOffset ComputedAt,
@@ -23,4 +25,5 @@ public sealed record MetricsSnapshot(
     IReadOnlyDictionary<string, int> CategoryAbandonment,
     string Model,
     IReadOnlyDictionary<string, double> ModelParameters,
-    double ModelLogLikelihood);
+    double ModelLogLikelihood,
+    string? CategoryAbandonmentSkipped = null);

@@ -48,7 +48,7 @@ public sealed partial class ScoringJob(
         var customerScores = Score(records, history, summary, scored, abandoned, day, options.ExpectedPurchasesHorizonDays);
         await scores.SaveAsync(day, customerScores, cancellationToken);
 
-        var snapshot = Snapshot(day, history, customerScores, model, options.MetricsPeriodDays);
+        var snapshot = Snapshot(day, history, customerScores, model, options.MetricsPeriodDays) with { CategoryAbandonmentSkipped = abandoned.SkippedReason };
         var trailing = await metrics.ListAsync(day.AddDays(-alertOptions.Value.TrailingDays), day.AddDays(-1), cancellationToken);
         await metrics.SaveAsync(snapshot, cancellationToken);
 
@@ -119,7 +119,7 @@ public sealed partial class ScoringJob(
 
     private List<CustomerScore> Score(
         List<CustomerRecord> records, PurchaseHistory history, CustomerSummary summary, CustomerScores scored,
-        IReadOnlyDictionary<string, IReadOnlyList<string>> abandoned, DateOnly day, int horizonDays)
+        CategoryFindings abandoned, DateOnly day, int horizonDays)
     {
         var n = summary.Count;
         var asOfDay = day.DayNumber;
@@ -170,7 +170,7 @@ public sealed partial class ScoringJob(
                 valueTiers[i].ToString(),
                 ChurnRules.Classify(history.DaysOf(c), asOfDay, churnOptions.Value, pAlive).ToString(),
                 PartialChurnDetector.Evaluate(history.DaysOf(c), history.AmountsOf(c), asOfDay, partialChurnOptions.Value).IsPartialChurn,
-                abandoned.GetValueOrDefault(record.Id) ?? []));
+                abandoned.ByCustomer.GetValueOrDefault(record.Id) ?? []));
         }
 
         return result;
