@@ -31,6 +31,17 @@ public sealed class AlertOptions
     [Range(1, 1_000_000)]
     public int CategoryAbandonmentMinCustomers { get; set; } = 5;
 
+    /// <summary>A digest lists this many of its alerts (highest CLV first), then the count of the rest and where to find them.</summary>
+    [Range(1, 500)]
+    public int DigestTopItems { get; set; } = 20;
+
+    /// <summary>
+    /// The API's public base URL (e.g. https://churn.example.com/api) for the link to a digest's full list; without it
+    /// the digest names the route (/api/alerts?date=...&amp;rule=...).
+    /// </summary>
+    [Url]
+    public string? LinkBaseUrl { get; set; }
+
     /// <summary>Staff address for alert emails (through SendGrid, or the outbox without it).</summary>
     public string? StaffEmail { get; set; }
 

@@ -12,6 +12,6 @@ internal sealed class InMemoryOutbox : IOutbox
     public Task<bool> RecordAsync(OutboxEntry entry, CancellationToken cancellationToken) =>
         Task.FromResult(entries.TryAdd(entry.SendId, entry));
 
-    public Task<IReadOnlyList<OutboxEntry>> ListAsync(int max, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<OutboxEntry>>([.. entries.Values.OrderByDescending(e => e.RecordedAt).Take(max)]);
+    public Task<OutboxPage> ListAsync(OutboxQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(OutboxPage.Of(entries.Values, query));
 }

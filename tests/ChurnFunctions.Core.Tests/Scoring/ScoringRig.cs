@@ -28,7 +28,7 @@ internal sealed class ScoringRig
             ingest.Store,
             Scores,
             Metrics,
-            new AlertService(Alerts, [new OutboxAlertChannel(Outbox, TimeProvider.System)], NullLogger<AlertService>.Instance),
+            new AlertService(Alerts, ingest.Store, [new OutboxAlertChannel(Outbox, TimeProvider.System)], Options.Create(AlertOptions), NullLogger<AlertService>.Instance),
             new CategoryHistoryReader(ingest.Store, Options.Create(new CategoryAbandonmentOptions())),
             Options.Create(new AnalyticsOptions()),
             Options.Create(AlertOptions),
