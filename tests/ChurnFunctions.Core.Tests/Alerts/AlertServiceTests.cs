@@ -96,6 +96,18 @@ public sealed class AlertServiceTests
         Assert.Contains("https://churn.example.com/api/alerts?date=2024-03-31&rule=top-customer-slipping", Assert.Single(outbox.All).Body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("https://churn.example.com/api", true)]
+    [InlineData("churn.example.com/api", false)]
+    [InlineData("ftp://churn.example.com", false)]
+    public void The_link_base_url_is_blank_or_an_absolute_http_url(string value, bool valid)
+    {
+        var options = new AlertOptions { LinkBaseUrl = value };
+
+        Assert.Equal(valid, System.ComponentModel.DataAnnotations.Validator.TryValidateObject(options, new(options), null, validateAllProperties: true));
+    }
+
     private static Alert Slipping(string id, double clv) =>
         new(Day, $"top-customer-slipping:{id}", "medium", $"High-value customer {id} may be slipping away",
             string.Create(CultureInfo.InvariantCulture, $"P(alive) 0.20 (was 0.80), CLV {clv:0.00}, segment AtRisk."), DateTimeOffset.UnixEpoch, id, clv, 0.2);
