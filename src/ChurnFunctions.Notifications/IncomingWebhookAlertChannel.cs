@@ -4,14 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace ChurnFunctions.Notifications;
 
-/// <summary>Posts alerts to a Teams or Slack incoming webhook: both accept a JSON body with a "text" field.</summary>
+/// <summary>Posts alert digests to a Teams or Slack incoming webhook: both accept a JSON body with a "text" field.</summary>
 public sealed class IncomingWebhookAlertChannel(HttpClient http, IOptions<AlertOptions> options) : IAlertChannel
 {
     public string Name => "webhook";
 
-    public async Task DeliverAsync(Alert alert, CancellationToken cancellationToken)
+    public async Task DeliverAsync(AlertDigest digest, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync(new Uri(options.Value.WebhookUrl!), new { text = $"*{alert.Title}*\n{alert.Detail}" }, cancellationToken);
+        using var response = await http.PostAsJsonAsync(new Uri(options.Value.WebhookUrl!), new { text = $"*{digest.Title}*\n{digest.Body}" }, cancellationToken);
         response.EnsureSuccessStatusCode();
     }
 }

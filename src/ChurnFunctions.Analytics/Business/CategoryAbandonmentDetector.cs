@@ -4,7 +4,8 @@ namespace ChurnFunctions.Analytics.Business;
 /// Category c is abandoned on the as-of day when (1) the customer bought c on at least MinimumPurchaseDays
 /// distinct days within the baseline window (asOf - BaselineDays, asOf], and (2) the silence since the last
 /// purchase in c, asOf - last_c, is at least max(GapMultiple x g_c, MinimumSilenceDays), where g_c is the mean gap
-/// between those days. Rows after the as-of day are ignored.
+/// between those days. Rows after the as-of day are ignored. Every silent category is returned;
+/// <see cref="CategoryAbandonment.IsCategoryLoss"/> tells a lost category from a customer who stopped buying at all.
 /// </summary>
 public static class CategoryAbandonmentDetector
 {
@@ -46,7 +47,7 @@ public static class CategoryAbandonmentDetector
                 var gap = (double)(last - firstInWindow) / (distinct - 1);
                 var threshold = Math.Max(options.GapMultiple * gap, options.MinimumSilenceDays);
                 var silence = asOfDay - last;
-                if (silence >= threshold) result.Add(new CategoryAbandonment(category, distinct, gap, last, silence, threshold, lastAny > last));
+                if (silence >= threshold) result.Add(new CategoryAbandonment(category, distinct, gap, last, silence, threshold, lastAny > last, asOfDay - lastAny));
             }
 
             start = end;

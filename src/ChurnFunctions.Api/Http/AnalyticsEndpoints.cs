@@ -54,12 +54,15 @@ public sealed class AnalyticsEndpoints(ScoreQueries queries, IOutbox outbox, Api
             return denied;
         }
 
-        if (!TryRange(request, out var from, out var to, out var errors))
+        // date=yyyy-MM-dd is one day (a digest's link); rule= keeps one rule's alerts ("top-customer-slipping").
+        if (!TryDayOrRange(request, out var from, out var to, out var errors))
         {
             return Problems.Validation(errors);
         }
 
-        return TypedResults.Ok(await queries.GetAlertsAsync(from, to, cancellationToken));
+        var rule = request.Query["rule"].ToString();
+        var alerts = await queries.GetAlertsAsync(from, to, cancellationToken);
+        return TypedResults.Ok(rule.Length == 0 ? alerts : [.. alerts.Where(a => a.Rule == rule)]);
     }
 
     public async Task<IResult> OutboxAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -69,8 +72,62 @@ public sealed class AnalyticsEndpoints(ScoreQueries queries, IOutbox outbox, Api
             return denied;
         }
 
-        var max = int.TryParse(request.Query["max"], NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? Math.Clamp(m, 1, 1000) : 100;
-        return TypedResults.Ok(await outbox.ListAsync(max, cancellationToken));
+        var errors = new Dictionary<string, string[]>();
+        var max = 100;
+        if (request.Query.TryGetValue("max", out var maxText) && (!int.TryParse(maxText, NumberStyles.None, CultureInfo.InvariantCulture, out max) || max is < 1 or > 1000))
+        {
+            errors["max"] = ["Use a page size from 1 to 1000; follow the next cursor for more."];
+        }
+
+        string? kind = request.Query["kind"].ToString() is { Length: > 0 } k ? k : null;
+        if (kind is not null && !OutboxKinds.IsKnown(kind))
+        {
+            errors["kind"] = [$"Use {OutboxKinds.Alert} or {OutboxKinds.Campaign}."];
+        }
+
+        OutboxCursor? after = null;
+        if (request.Query.TryGetValue("cursor", out var cursorText) && !OutboxCursor.TryParse(cursorText, out after))
+        {
+            errors["cursor"] = ["Pass the cursor a previous page returned (X-Next-Cursor), unchanged."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var page = await outbox.ListAsync(new OutboxQuery(kind, max, after), cancellationToken);
+        if (page.Next is { } next)
+        {
+            // The body stays the array it always was; the way on is in headers (RFC 8288 Link, and the bare cursor).
+            var cursor = next.ToString();
+            var query = $"max={max}&cursor={cursor}" + (kind is null ? string.Empty : $"&kind={kind}");
+            request.HttpContext.Response.Headers["X-Next-Cursor"] = cursor;
+            request.HttpContext.Response.Headers.Link = $"<{request.PathBase}{request.Path}?{query}>; rel=\"next\"";
+        }
+
+        return TypedResults.Ok(page.Entries);
+    }
+
+    private bool TryDayOrRange(HttpRequest request, out DateOnly from, out DateOnly to, out Dictionary<string, string[]> errors)
+    {
+        if (!request.Query.TryGetValue("date", out var dateText))
+        {
+            return TryRange(request, out from, out to, out errors);
+        }
+
+        errors = [];
+        if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out from))
+        {
+            errors["date"] = ["Use a date as yyyy-MM-dd."];
+        }
+        else if (request.Query.ContainsKey("from") || request.Query.ContainsKey("to"))
+        {
+            errors["date"] = ["Use date alone, or from and to."];
+        }
+
+        to = from;
+        return errors.Count == 0;
     }
 
     // Missing dates are left to ScoreQueries: without "to" a range ends on the latest run, not on today.

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ChurnFunctions.Core.Alerts;
 
 /// <summary>Alert rules and where alerts go, bound from "Alerts".</summary>
-public sealed class AlertOptions
+public sealed class AlertOptions : IValidatableObject
 {
     public const string SectionName = "Alerts";
 
@@ -31,6 +31,16 @@ public sealed class AlertOptions
     [Range(1, 1_000_000)]
     public int CategoryAbandonmentMinCustomers { get; set; } = 5;
 
+    /// <summary>A digest lists this many of its alerts (highest CLV first), then the count of the rest and where to find them.</summary>
+    [Range(1, 500)]
+    public int DigestTopItems { get; set; } = 20;
+
+    /// <summary>
+    /// The API's public base URL (e.g. https://churn.example.com/api) for the link to a digest's full list; without it
+    /// the digest names the route (/api/alerts?date=...&amp;rule=...).
+    /// </summary>
+    public string? LinkBaseUrl { get; set; }
+
     /// <summary>Staff address for alert emails (through SendGrid, or the outbox without it).</summary>
     public string? StaffEmail { get; set; }
 
@@ -39,4 +49,14 @@ public sealed class AlertOptions
 
     /// <summary>A Teams or Slack incoming-webhook URL; alerts are posted as {"text": ...}.</summary>
     public string? WebhookUrl { get; set; }
+
+    // Blank means unset (the sample settings carry ""), so [Url], which refuses "", does not fit.
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(LinkBaseUrl)
+            && !(Uri.TryCreate(LinkBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            yield return new ValidationResult("Use an absolute http(s) URL such as https://churn.example.com/api.", [nameof(LinkBaseUrl)]);
+        }
+    }
 }

@@ -49,7 +49,10 @@ public static class AlertRules
             alerts.Add(new Alert(date, $"top-customer-slipping:{score.CustomerId}", "medium",
                 $"High-value customer {score.CustomerId} may be slipping away",
                 $"P(alive) {score.ProbabilityAlive:0.00} (was {(previous is { } p ? p.ToString("0.00", CultureInfo.InvariantCulture) : "not scored")}), CLV {score.Clv:0.00}, segment {score.Segment}.",
-                now));
+                now,
+                score.CustomerId,
+                score.Clv,
+                score.ProbabilityAlive));
         }
 
         foreach (var (category, count) in today.CategoryAbandonment)

@@ -1,9 +1,20 @@
+using ChurnFunctions.Core.Domain;
+using ChurnFunctions.Core.Ports;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChurnFunctions.Core.Alerts;
 
-/// <summary>Stores each new alert once per condition per day and tells staff through every configured channel.</summary>
-public sealed partial class AlertService(IAlertStore store, IEnumerable<IAlertChannel> channels, ILogger<AlertService> logger)
+/// <summary>
+/// Stores each new alert once per condition per day, then tells staff once per rule: one digest listing the run's
+/// new alerts of that rule through every configured channel, however many customers it names.
+/// </summary>
+public sealed partial class AlertService(
+    IAlertStore store,
+    ICustomerStore customers,
+    IEnumerable<IAlertChannel> channels,
+    IOptions<AlertOptions> options,
+    ILogger<AlertService> logger)
 {
     /// <summary>Returns the alerts that were new (not raised before for the same day and condition).</summary>
     public async Task<IReadOnlyList<Alert>> RaiseAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
@@ -11,29 +22,66 @@ public sealed partial class AlertService(IAlertStore store, IEnumerable<IAlertCh
         var raised = new List<Alert>();
         foreach (var alert in alerts)
         {
-            if (!await store.TryAddAsync(alert, cancellationToken))
+            if (await store.TryAddAsync(alert, cancellationToken))
             {
-                continue;
+                raised.Add(alert);
             }
+        }
 
-            raised.Add(alert);
+        foreach (var group in raised.GroupBy(a => (a.Date, a.Rule)))
+        {
+            var ordered = AlertDigestComposer.Order(group);
+            var contacts = await ContactsAsync(ordered.Take(options.Value.DigestTopItems), cancellationToken);
+            var digest = AlertDigestComposer.Compose(ordered, contacts, options.Value);
             foreach (var channel in channels)
             {
                 try
                 {
-                    await channel.DeliverAsync(alert, cancellationToken);
+                    await channel.DeliverAsync(digest, cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // The alert is stored and listed by GET /api/alerts; one failed channel must not hide it from the others.
-                    LogDeliveryFailed(logger, alert.Condition, channel.Name, ex);
+                    // The alerts are stored and listed by GET /api/alerts; one failed channel must not hide them from the others.
+                    LogDeliveryFailed(logger, digest.Rule, ordered.Count, channel.Name, ex);
                 }
             }
+
+            LogDigestSent(logger, digest.Rule, ordered.Count, digest.Date);
         }
 
         return raised;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {Condition} could not be delivered through {Channel}")]
-    private static partial void LogDeliveryFailed(ILogger logger, string condition, string channel, Exception exception);
+    /// <summary>How staff know the customers the digest shows: only those, one point read each.</summary>
+    private async Task<Dictionary<string, string>> ContactsAsync(IEnumerable<Alert> shown, CancellationToken cancellationToken)
+    {
+        var contacts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in shown.Select(a => a.CustomerId).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if ((await customers.GetAsync(id, cancellationToken))?.Value is { } record && Label(record) is { } label)
+            {
+                contacts[id] = label;
+            }
+        }
+
+        return contacts;
+    }
+
+    private static string? Label(CustomerRecord record)
+    {
+        var name = string.Join(' ', new[] { record.FirstName, record.LastName }.Where(n => !string.IsNullOrWhiteSpace(n)));
+        return (name.Length > 0, record.Email) switch
+        {
+            (true, { } email) => $"{name} <{email}>",
+            (true, null) => name,
+            (false, { } email) => email,
+            _ => record.Phone,
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert digest {Rule} ({Alerts} alerts) could not be delivered through {Channel}")]
+    private static partial void LogDeliveryFailed(ILogger logger, string rule, int alerts, string channel, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert digest {Rule} for {Date}: {Alerts} new alerts in one message")]
+    private static partial void LogDigestSent(ILogger logger, string rule, int alerts, DateOnly date);
 }

@@ -5,5 +5,5 @@ public interface IAlertChannel
 {
     string Name { get; }
 
-    Task DeliverAsync(Alert alert, CancellationToken cancellationToken);
+    Task DeliverAsync(AlertDigest digest, CancellationToken cancellationToken);
 }

@@ -31,6 +31,13 @@ public sealed class WooCommerceWebhookOptions
 {
     /// <summary>The secret entered when the webhook was created in WooCommerce.</summary>
     public string? Secret { get; set; }
+
+    /// <summary>
+    /// The line-item meta_data key holding the product category. WooCommerce's order payload carries no categories
+    /// (line items have product_id, name, sku and meta_data); a store that wants category abandonment adds this meta
+    /// to each line at checkout (docs/analytics-models.md). Lines without it have no category.
+    /// </summary>
+    public string CategoryMetaKey { get; set; } = "category";
 }
 
 public sealed class SquareWebhookOptions

@@ -9,4 +9,11 @@ public sealed record OutboxEntry(
     string? Body,
     DateTimeOffset RecordedAt,
     string? TemplateId = null,
-    IReadOnlyDictionary<string, string>? TemplateData = null);
+    IReadOnlyDictionary<string, string>? TemplateData = null)
+{
+    /// <summary>
+    /// "alert" for a staff alert digest, whichever channel carried it; "campaign" for a message to a customer. Read
+    /// from the send id (alert sends are "alert:..."), so entries recorded before the kind existed have one too.
+    /// </summary>
+    public string Kind => SendId.StartsWith(OutboxKinds.Alert + ":", StringComparison.Ordinal) ? OutboxKinds.Alert : OutboxKinds.Campaign;
+}

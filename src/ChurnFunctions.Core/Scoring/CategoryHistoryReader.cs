@@ -8,41 +8,63 @@ namespace ChurnFunctions.Core.Scoring;
 /// <summary>
 /// Category abandonment needs purchase days per category, which the aggregate does not keep: this reads the
 /// transactions of the only customers who can qualify (at least the rule's minimum purchase days, with categories).
+/// Categories are compared trimmed and case-insensitively ("Coffee" from Shopify and "coffee " from a till are one
+/// category); the first spelling seen names it.
 /// </summary>
 public sealed class CategoryHistoryReader(ICustomerStore store, IOptions<CategoryAbandonmentOptions> options)
 {
-    /// <summary>Customer id -> the categories it abandoned as of <paramref name="day"/>.</summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> DetectAsync(
-        IReadOnlyList<CustomerRecord> records, DateOnly day, CancellationToken cancellationToken)
+    /// <summary>The categories each customer stopped buying as of <paramref name="day"/> while still buying others.</summary>
+    public async Task<CategoryFindings> DetectAsync(IReadOnlyList<CustomerRecord> records, DateOnly day, CancellationToken cancellationToken)
     {
+        if (!records.Any(r => r.CategorySpend.Count > 0))
+        {
+            return CategoryFindings.Skipped(CategoryFindings.NoCategoriesReason);
+        }
+
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var record in records.Where(r => r.CategorySpend.Count > 0 && r.PurchaseDays.Count >= options.Value.MinimumPurchaseDays))
         {
             var names = new List<string>();
-            var rows = (await store.GetTransactionsAsync(record.Id, cancellationToken))
-                .Select(t => t.Transaction)
-                .Where(t => t.Kind == TransactionKind.Purchase && t.LocalDay <= day)
-                .SelectMany(t => t.Lines.Where(l => !string.IsNullOrWhiteSpace(l.Category)).Select(l => (Day: t.LocalDay.DayNumber, Category: l.Category!)))
-                .Distinct()
-                .OrderBy(r => r.Day)
-                .ToList();
-            foreach (var (_, category) in rows)
+            var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            var days = new List<int>();
+            var categories = new List<int>();
+            foreach (var transaction in (await store.GetTransactionsAsync(record.Id, cancellationToken)).Select(t => t.Transaction))
             {
-                if (!names.Contains(category))
+                if (transaction.Kind != TransactionKind.Purchase || transaction.LocalDay > day)
                 {
-                    names.Add(category);
+                    continue;
+                }
+
+                foreach (var line in transaction.Lines)
+                {
+                    if (string.IsNullOrWhiteSpace(line.Category))
+                    {
+                        continue;
+                    }
+
+                    var name = line.Category.Trim();
+                    if (!ids.TryGetValue(name, out var id))
+                    {
+                        ids[name] = id = names.Count;
+                        names.Add(name);
+                    }
+
+                    days.Add(transaction.LocalDay.DayNumber);
+                    categories.Add(id);
                 }
             }
 
-            var days = rows.Select(r => r.Day).ToArray();
-            var categories = rows.Select(r => names.IndexOf(r.Category)).ToArray();
-            var abandoned = CategoryAbandonmentDetector.Detect(days, categories, day.DayNumber, options.Value);
-            if (abandoned.Count > 0)
+            var lost = CategoryAbandonmentDetector.Detect([.. days], [.. categories], day.DayNumber, options.Value)
+                .Where(a => a.IsCategoryLoss)
+                .Select(a => names[a.Category])
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            if (lost.Count > 0)
             {
-                result[record.Id] = [.. abandoned.Select(a => names[a.Category])];
+                result[record.Id] = lost;
             }
         }
 
-        return result;
+        return new CategoryFindings(result, null);
     }
 }

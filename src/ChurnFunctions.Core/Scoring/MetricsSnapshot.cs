@@ -5,6 +5,7 @@ namespace ChurnFunctions.Core.Scoring;
 /// with no value is null, never NaN: a rate whose denominator is 0, revenue summed over several currencies (see
 /// <see cref="RevenueByCurrency"/>), the model when no fit could run (docs/analytics-models.md, "Null metrics").
 /// </summary>
+/// <param name="CategoryAbandonment">Category -> customers who stopped buying it while still buying others.</param>
 public sealed record MetricsSnapshot(
     DateOnly Date,
     DateTimeOffset ComputedAt,
@@ -34,4 +35,7 @@ public sealed record MetricsSnapshot(
 
     /// <summary>Why <see cref="Model"/> is null, when it is.</summary>
     public string? ModelUnavailableReason { get; init; }
+
+    /// <summary>Why <see cref="CategoryAbandonment"/> was not computed (no purchase line carries a category); null when it was.</summary>
+    public string? CategoryAbandonmentSkipped { get; init; }
 }

@@ -67,7 +67,7 @@ public sealed partial class ScoringJob(
         var abandoned = await categories.DetectAsync(records, day, cancellationToken);
 
         var customerScores = Score(records, history, summary, scored, clv, currencies, abandoned, day, options.ExpectedPurchasesHorizonDays);
-        var snapshot = Snapshot(day, records, history, customerScores, model, noModel, options.MetricsPeriodDays);
+        var snapshot = Snapshot(day, records, history, customerScores, model, noModel, options.MetricsPeriodDays) with { CategoryAbandonmentSkipped = abandoned.SkippedReason };
         var trailing = await metrics.ListAsync(day.AddDays(-alertOptions.Value.TrailingDays), day.AddDays(-1), cancellationToken);
 
         // Scores, then the snapshot, then the pointer: readers switch to this run only once all of it is written.
@@ -174,7 +174,7 @@ public sealed partial class ScoringJob(
 
     private List<CustomerScore> Score(
         List<CustomerRecord> records, PurchaseHistory history, CustomerSummary summary, CustomerScores? scored,
-        (double?[] Spend, double?[] Clv) value, string[] currencies, IReadOnlyDictionary<string, IReadOnlyList<string>> abandoned,
+        (double?[] Spend, double?[] Clv) value, string[] currencies, CategoryFindings abandoned,
         DateOnly day, int horizonDays)
     {
         var n = summary.Count;
@@ -226,7 +226,7 @@ public sealed partial class ScoringJob(
                 ScoreNames.Of(valueTiers[i]),
                 ScoreNames.Of(status),
                 PartialChurnDetector.Evaluate(history.DaysOf(c), history.AmountsOf(c), asOfDay, partialChurnOptions.Value).IsPartialChurn,
-                abandoned.GetValueOrDefault(record.Id) ?? []));
+                abandoned.ByCustomer.GetValueOrDefault(record.Id) ?? []));
         }
 
         return result;

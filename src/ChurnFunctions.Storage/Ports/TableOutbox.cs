@@ -2,7 +2,7 @@ using ChurnFunctions.Core.Messaging;
 
 namespace ChurnFunctions.Storage.Ports;
 
-/// <summary>Table "outbox": PartitionKey "outbox", RowKey the send id, so recording the same send twice keeps one row.</summary>
+/// <summary>Table "outbox": PartitionKey "outbox", RowKey the send id, so recording the same send twice keeps one row. Nothing is ever evicted.</summary>
 public sealed class TableOutbox(StorageAccount account) : IOutbox
 {
     public const string TableName = "outbox";
@@ -12,9 +12,8 @@ public sealed class TableOutbox(StorageAccount account) : IOutbox
     public Task<bool> RecordAsync(OutboxEntry entry, CancellationToken cancellationToken) =>
         rows.TryInsertAsync(Partition, entry.SendId, entry, cancellationToken);
 
-    // A local-development store: reading the partition and sorting in memory is fine at its size.
-    public async Task<IReadOnlyList<OutboxEntry>> ListAsync(int max, CancellationToken cancellationToken) =>
-        [.. (await rows.QueryAsync(JsonRows<OutboxEntry>.RowRange(Partition, string.Empty, "~~~~"), cancellationToken))
-            .OrderByDescending(e => e.RecordedAt)
-            .Take(max)];
+    // A local-development store: each page reads the partition and sorts it in memory, which is fine at its size and
+    // keeps every entry reachable (row keys are send ids, not times, so the table cannot page newest first itself).
+    public async Task<OutboxPage> ListAsync(OutboxQuery query, CancellationToken cancellationToken) =>
+        OutboxPage.Of(await rows.QueryAsync(JsonRows<OutboxEntry>.RowRange(Partition, string.Empty, "~~~~"), cancellationToken), query);
 }

@@ -21,7 +21,22 @@ public sealed class CategoryAbandonmentDetectorTests
         Assert.Equal(80, only.ThresholdDays);
         Assert.Equal(80, only.SilenceDays);
         Assert.True(only.StillBuyingOtherCategories);
+        Assert.True(only.IsCategoryLoss);
         Assert.Empty(CategoryAbandonmentDetector.Detect(days, categories, 859, Defaults));
+    }
+
+    [Fact]
+    public void A_customer_silent_in_every_category_is_churn_not_a_category_loss()
+    {
+        // Both categories stop on day 780; the other one was bought last, but the customer has been silent since.
+        int[] days = [700, 740, 780, 700, 740, 781];
+        int[] categories = [1, 1, 1, 2, 2, 2];
+
+        var abandoned = CategoryAbandonmentDetector.Detect(days, categories, 900, Defaults);
+
+        Assert.Equal(2, abandoned.Count);
+        Assert.All(abandoned, a => Assert.False(a.IsCategoryLoss));
+        Assert.Equal(119, abandoned.Single(a => a.Category == 2).CustomerSilenceDays);
     }
 
     [Fact]

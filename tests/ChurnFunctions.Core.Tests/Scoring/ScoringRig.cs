@@ -31,7 +31,7 @@ internal sealed class ScoringRig
             customers.Object,
             Scores,
             Metrics,
-            new AlertService(alertStore.Object, [], Mock.Of<ILogger<AlertService>>()),
+            new AlertService(alertStore.Object, customers.Object, [], Options.Create(new AlertOptions()), Mock.Of<ILogger<AlertService>>()),
             new CategoryHistoryReader(customers.Object, Options.Create(new CategoryAbandonmentOptions())),
             Options.Create(new AnalyticsOptions()),
             Options.Create(new AlertOptions()),

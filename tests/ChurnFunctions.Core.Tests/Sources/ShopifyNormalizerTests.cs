@@ -69,7 +69,7 @@ public sealed class ShopifyNormalizerTests
         Assert.Equal(TimeSpan.FromHours(-4), t.OccurredAt.Offset);
         Assert.Equal(("USD", 187.40m, 19.00m, SalesChannel.Online, (string?)null), (t.Currency, t.GrossTotal, t.Discounts, t.Channel, t.Location));
         Assert.Equal(
-            [new LineItem("TR2-SLT-09", "Footwear", 1m, 117.00m), new LineItem("MCS-GRY-M", "Northfield", 2m, 54.00m)],
+            [new LineItem("TR2-SLT-09", "Footwear", 1m, 117.00m), new LineItem("MCS-GRY-M", null, 2m, 54.00m)],
             t.Lines);
 
         var customer = item.Customer!;
@@ -102,7 +102,7 @@ public sealed class ShopifyNormalizerTests
 
         var item = Assert.Single(result.Transactions);
         Assert.Equal((SalesChannel.Pos, "71234567890", "EUR"), (item.Transaction.Channel, item.Transaction.Location, item.Transaction.Currency));
-        Assert.Equal(new LineItem("CAP-OLV", "Northfield", 1m, 45.90m), Assert.Single(item.Transaction.Lines));
+        Assert.Equal(new LineItem("CAP-OLV", null, 1m, 45.90m), Assert.Single(item.Transaction.Lines));
         Assert.Null(item.Customer!.Email);
         Assert.Equal("+491705551234", item.Customer.Phone);
         var consent = Assert.Single(item.Customer.Consents!);
@@ -159,7 +159,7 @@ public sealed class ShopifyNormalizerTests
         var t = item.Transaction;
         Assert.Equal(("refund:1015470981146", TransactionKind.Refund, "order:5829104771098"), (t.ExternalId, t.Kind, t.RefundOf));
         Assert.Equal(("USD", 28.80m, -28.80m), (t.Currency, t.GrossTotal, t.NetAmount));
-        Assert.Equal(new LineItem("MCS-GRY-M", "Northfield", 1m, 27.0m), Assert.Single(t.Lines));
+        Assert.Equal(new LineItem("MCS-GRY-M", null, 1m, 27.0m), Assert.Single(t.Lines));
         Assert.Null(item.Customer);
     }
 
@@ -194,5 +194,19 @@ public sealed class ShopifyNormalizerTests
         var result = normalizer.Normalize(Envelope("shopify", "{\"id\":", ("X-Shopify-Topic", "orders/create")));
 
         Assert.Contains("body", result.Errors!.Keys);
+    }
+
+    [Fact]
+    public void A_line_category_is_the_product_type_else_a_category_property_never_the_vendor()
+    {
+        // The file's second line has an empty product_type and a vendor: a brand is not a category.
+        var body = Text("shopify-orders-create.json");
+        var withProperty = body.Replace("\"product_type\": \"\",", "\"product_type\": \"\", \"properties\": [{ \"name\": \"Category\", \"value\": \"Socks\" }],", StringComparison.Ordinal);
+
+        var plain = normalizer.Normalize(Envelope("shopify", body, ("X-Shopify-Topic", "orders/create"))).Transactions[0].Transaction.Lines;
+        var propertied = normalizer.Normalize(Envelope("shopify", withProperty, ("X-Shopify-Topic", "orders/create"))).Transactions[0].Transaction.Lines;
+
+        Assert.Equal(["Footwear", null], plain.Select(l => l.Category));
+        Assert.Equal(["Footwear", "Socks"], propertied.Select(l => l.Category));
     }
 }

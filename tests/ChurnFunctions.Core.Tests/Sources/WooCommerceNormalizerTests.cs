@@ -175,4 +175,16 @@ public sealed class WooCommerceNormalizerTests
         Assert.NotNull(normalizer.Normalize(Envelope("woocommerce", "webhook_id=17", ("X-WC-Webhook-Topic", "order.created"))).IgnoredReason);
         Assert.NotNull(normalizer.Normalize(Envelope("woocommerce", "{}", ("X-WC-Webhook-Topic", "product.updated"))).IgnoredReason);
     }
+
+    [Fact]
+    public void A_line_category_comes_from_the_line_meta_data_and_is_absent_without_it()
+    {
+        // WooCommerce's order payload carries no product categories; a store adds one per line as meta "category".
+        var body = Text("woocommerce-order-processing.json").Replace(
+            "\"sku\": \"CPO-WHT\",", "\"sku\": \"CPO-WHT\", \"meta_data\": [{ \"id\": 1, \"key\": \"category\", \"value\": \"Brewing\" }],", StringComparison.Ordinal);
+
+        var lines = Assert.Single(normalizer.Normalize(Envelope("woocommerce", body, ("X-WC-Webhook-Topic", "order.created"))).Transactions).Transaction.Lines;
+
+        Assert.Equal(["Brewing", null], lines.Select(l => l.Category));
+    }
 }

@@ -72,8 +72,7 @@ internal static class ShopifyOrderReader
         {
             var quantity = line.Decimal("quantity") ?? 1m;
             var price = line.Decimal("price") ?? 0m;
-            var category = line.String("product_type") ?? line.String("vendor");
-            lines.Add(new LineItem(line.String("sku"), category, quantity, price * quantity - LineDiscount(line)));
+            lines.Add(new LineItem(line.String("sku"), ShopifyLineCategory.Of(line), quantity, price * quantity - LineDiscount(line)));
         }
 
         return lines;

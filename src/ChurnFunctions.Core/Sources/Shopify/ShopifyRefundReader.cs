@@ -43,7 +43,7 @@ internal static class ShopifyRefundReader
             linesCurrency ??= item.Object("subtotal_set")?.Object("shop_money")?.String("currency_code");
             lines.Add(new LineItem(
                 line.String("sku"),
-                line.String("product_type") ?? line.String("vendor"),
+                ShopifyLineCategory.Of(line),
                 item.Decimal("quantity") ?? 1m,
                 subtotal));
         }

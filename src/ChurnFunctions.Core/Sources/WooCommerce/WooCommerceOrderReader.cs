@@ -20,7 +20,7 @@ internal static class WooCommerceOrderReader
     /// </summary>
     private static readonly HashSet<string> PaidStatuses = new(StringComparer.OrdinalIgnoreCase) { "processing", "completed", "refunded" };
 
-    public static NormalizationResult Read(JsonElement order, string? defaultCountryCode)
+    public static NormalizationResult Read(JsonElement order, string? defaultCountryCode, string? categoryMetaKey)
     {
         var id = order.Id("id");
         if (id is null)
@@ -53,8 +53,8 @@ internal static class WooCommerceOrderReader
         var lines = new List<LineItem>();
         foreach (var line in order.Array("line_items"))
         {
-            // total is the line after coupons, before tax; WooCommerce line items carry no category.
-            lines.Add(new LineItem(line.String("sku"), null, line.Decimal("quantity") ?? 1m, line.Decimal("total") ?? 0m));
+            // total is the line after coupons, before tax.
+            lines.Add(new LineItem(line.String("sku"), MetaValue(line, categoryMetaKey), line.Decimal("quantity") ?? 1m, line.Decimal("total") ?? 0m));
         }
 
         var createdVia = order.String("created_via");
@@ -99,6 +99,28 @@ internal static class WooCommerceOrderReader
     /// difference is the shop's offset, so the purchase keeps the shop's local day (as Shopify's created_at does).
     /// date_modified and date_modified_gmt pair up the same way.
     /// </summary>
+    /// <summary>
+    /// WooCommerce sends no product categories with an order; a store can add one per line as meta (key
+    /// <paramref name="key"/>), which arrives in the line's meta_data as {key, value}.
+    /// </summary>
+    private static string? MetaValue(JsonElement line, string? key)
+    {
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            return null;
+        }
+
+        foreach (var meta in line.Array("meta_data"))
+        {
+            if (string.Equals(meta.String("key"), key, StringComparison.OrdinalIgnoreCase) && meta.String("value") is { } value)
+            {
+                return value;
+            }
+        }
+
+        return null;
+    }
+
     private static DateTimeOffset? ShopTime(JsonElement order, string field)
     {
         var hasUtc = Timestamps.TryParseAsUtc(order.String(field + "_gmt"), out var utc) ||
