@@ -1,0 +1,110 @@
+using System.Text.Json;
+using ChurnFunctions.Core.Campaigns;
+using ChurnFunctions.Functions.Campaigns;
+using ChurnFunctions.Testing;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+using Triggers = ChurnFunctions.Core.Triggers.Triggers;
+
+namespace ChurnFunctions.Functions.Tests.Functions;
+
+/// <summary>
+/// The campaign queue functions with a mocked Durable client, fed by the app's own <see cref="ICampaignStarter"/> and
+/// <see cref="ICampaignEvents"/> through the Azurite queues: starts go under the deterministic instance id, once;
+/// inputs go only to running instances.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class CampaignQueueFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly Mock<DurableTaskClient> client = new("test");
+    private FunctionApp app = null!;
+
+    public Task InitializeAsync()
+    {
+        app = FunctionApp.Create(azurite.ConnectionString);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Queued_start_schedules_the_orchestrator_under_the_deterministic_instance_id()
+    {
+        var (campaignId, customerId) = Ids();
+        var instanceId = CampaignInstanceId.For(customerId, campaignId);
+        Instance(instanceId, null);
+
+        Assert.True(await app.Services.GetRequiredService<ICampaignStarter>().StartAsync(campaignId, customerId, CancellationToken.None));
+        await QueueTriggerDriver.TakeAsync(app, Triggers.CampaignStartsQueue, Both(campaignId, customerId),
+            message => new CampaignStartFunction().Run(message.Text, client.Object, CancellationToken.None));
+
+        client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(
+            It.Is<TaskName>(n => n.Name == CampaignOrchestrator.Name),
+            It.Is<object?>(input => input is CampaignOrchestration && ((CampaignOrchestration)input).StateJson.Contains(customerId)),
+            It.Is<StartOrchestrationOptions?>(o => o != null && o.InstanceId == instanceId),
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Theory]
+    [InlineData(OrchestrationRuntimeStatus.Running)]
+    [InlineData(OrchestrationRuntimeStatus.Completed)]
+    public async Task Start_of_an_existing_instance_schedules_nothing(OrchestrationRuntimeStatus status)
+    {
+        var (campaignId, customerId) = Ids();
+        var instanceId = CampaignInstanceId.For(customerId, campaignId);
+        Instance(instanceId, status);
+        var message = JsonSerializer.Serialize(new CampaignStartMessage(campaignId, customerId), CampaignJson.Options);
+
+        await new CampaignStartFunction().Run(message, client.Object, CancellationToken.None);
+
+        client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Queued_purchase_is_raised_only_to_the_customers_running_instances()
+    {
+        var (_, customerId) = Ids();
+        var running = Definition("running-" + customerId);
+        var finished = Definition("finished-" + customerId);
+        var definitions = new Mock<ICampaignDefinitionStore>();
+        definitions.Setup(d => d.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([running, finished]);
+        Instance(CampaignInstanceId.For(customerId, running.Id), OrchestrationRuntimeStatus.Running);
+        Instance(CampaignInstanceId.For(customerId, finished.Id), OrchestrationRuntimeStatus.Completed);
+        var purchase = new PurchaseObserved(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero), 30m);
+
+        await app.Services.GetRequiredService<ICampaignEvents>().RaiseAsync(customerId, purchase, CancellationToken.None);
+        await QueueTriggerDriver.TakeAsync(app, Triggers.CampaignEventsQueue, text => text.Contains(customerId, StringComparison.Ordinal),
+            message => new CampaignEventFunction(definitions.Object).Run(message.Text, client.Object, CancellationToken.None));
+
+        client.Verify(c => c.RaiseEventAsync(
+            CampaignInstanceId.For(customerId, running.Id),
+            CampaignOrchestrator.PurchaseEvent,
+            It.Is<object?>(payload => payload is string && ((string)payload).Contains("30")),
+            It.IsAny<CancellationToken>()), Times.Once);
+        client.Verify(c => c.RaiseEventAsync(CampaignInstanceId.For(customerId, finished.Id), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    private static (string CampaignId, string CustomerId) Ids()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        return ("camp-" + suffix, "cust-" + suffix);
+    }
+
+    private static Func<string, bool> Both(string a, string b) =>
+        text => text.Contains(a, StringComparison.Ordinal) && text.Contains(b, StringComparison.Ordinal);
+
+    private void Instance(string instanceId, OrchestrationRuntimeStatus? status) =>
+        client.Setup(c => c.GetInstanceAsync(instanceId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(status is { } s ? new OrchestrationMetadata(CampaignOrchestrator.Name, instanceId) { RuntimeStatus = s } : null);
+
+    private static CampaignDefinition Definition(string id) => JsonSerializer.Deserialize<CampaignDefinition>($$"""
+        {
+          "id": "{{id}}",
+          "name": "{{id}}",
+          "trigger": { "type": "fixedDate", "date": "2026-03-01" },
+          "steps": [ { "type": "sendEmail", "id": "hello", "templateId": "d-hello" } ]
+        }
+        """, CampaignJson.Options)!;
+}
