@@ -109,7 +109,7 @@ public sealed class AnalyticsEndpoints(ScoreQueries queries, IOutbox outbox, Api
         return TypedResults.Ok(page.Entries);
     }
 
-    private bool TryDayOrRange(HttpRequest request, out DateOnly from, out DateOnly to, out Dictionary<string, string[]> errors)
+    private static bool TryDayOrRange(HttpRequest request, out DateOnly? from, out DateOnly? to, out Dictionary<string, string[]> errors)
     {
         if (!request.Query.TryGetValue("date", out var dateText))
         {
@@ -117,13 +117,18 @@ public sealed class AnalyticsEndpoints(ScoreQueries queries, IOutbox outbox, Api
         }
 
         errors = [];
-        if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out from))
+        from = null;
+        if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
             errors["date"] = ["Use a date as yyyy-MM-dd."];
         }
         else if (request.Query.ContainsKey("from") || request.Query.ContainsKey("to"))
         {
             errors["date"] = ["Use date alone, or from and to."];
+        }
+        else
+        {
+            from = day;
         }
 
         to = from;
