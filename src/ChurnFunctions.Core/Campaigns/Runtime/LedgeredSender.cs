@@ -16,24 +16,22 @@ namespace ChurnFunctions.Core.Campaigns.Runtime;
 /// provider call (the ledger write comes first), at worst twice when it came during the call after the provider
 /// accepted. A pending entry that names a provider id counts as sent.</item>
 /// </list>
+/// With <see cref="FrequencyCaps"/>, a send also reserves its recipient's channel before the ledger write: when the cap
+/// window of another send is open, the outcome is busy until it ends, and nothing is written or sent.
 /// </summary>
 public sealed class LedgeredSender(
     ISendLedger ledger,
     IEmailSender email,
     ISmsSender sms,
     IOptions<CampaignRuntimeOptions> options,
-    ILogger<LedgeredSender> logger)
+    ILogger<LedgeredSender> logger,
+    FrequencyCaps? caps = null)
 {
     private readonly TimeSpan lease = options.Value.SendLease;
 
     public async Task<SendOutcome> SendAsync(CampaignAction send, int attempt, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (sendId, channel) = send switch
-        {
-            SendEmail e => (e.SendId, MessageChannel.Email),
-            SendSms s => (s.SendId, MessageChannel.Sms),
-            _ => throw new ArgumentException("Not a send action.", nameof(send)),
-        };
+        var (sendId, channel, address) = Describe(send);
         var mine = new SendLedgerEntry(sendId, channel, SendLedgerStatus.Pending, attempt, now + lease);
         while (true)
         {
@@ -41,6 +39,11 @@ public sealed class LedgeredSender(
             string? etag;
             if (existing is null)
             {
+                if (await ReserveAsync(channel, address, sendId, now, cancellationToken) is { } capped)
+                {
+                    return SendOutcome.Busy(capped);
+                }
+
                 etag = await ledger.TryInsertAsync(mine, cancellationToken);
             }
             else
@@ -60,17 +63,40 @@ public sealed class LedgeredSender(
                         break;
                 }
 
+                if (await ReserveAsync(channel, address, sendId, now, cancellationToken) is { } capped)
+                {
+                    return SendOutcome.Busy(capped);
+                }
+
                 etag = await ledger.TryReplaceAsync(mine, existing.ETag, cancellationToken);
             }
 
             if (etag is not null)
             {
-                return await CallAsync(send, mine, etag, cancellationToken);
+                return await CallAsync(send, mine, etag, address, now, cancellationToken);
             }
         }
     }
 
-    private async Task<SendOutcome> CallAsync(CampaignAction send, SendLedgerEntry pending, string etag, CancellationToken cancellationToken)
+    private static (string SendId, MessageChannel Channel, string Address) Describe(CampaignAction send) => send switch
+    {
+        SendEmail e => (e.SendId, MessageChannel.Email, e.Message.To),
+        SendSms s => (s.SendId, MessageChannel.Sms, s.Message.To),
+        _ => throw new ArgumentException("Not a send action.", nameof(send)),
+    };
+
+    private async Task<DateTimeOffset?> ReserveAsync(MessageChannel channel, string address, string sendId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (caps is null || await caps.TryReserveAsync(channel, address, sendId, now, cancellationToken) is not { } until)
+        {
+            return null;
+        }
+
+        RuntimeLogs.Capped(logger, sendId, until);
+        return until;
+    }
+
+    private async Task<SendOutcome> CallAsync(CampaignAction send, SendLedgerEntry pending, string etag, string address, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var result = send switch
         {
@@ -83,6 +109,19 @@ public sealed class LedgeredSender(
             Status = result.Status == SendStatus.Sent ? SendLedgerStatus.Sent : SendLedgerStatus.Failed,
             Result = result,
         };
+        if (caps is not null)
+        {
+            // Kept while the message may have gone out; released only when nothing did.
+            if (result.Status == SendStatus.Sent)
+            {
+                await caps.KeepAsync(pending.Channel, address, pending.SendId, now, cancellationToken);
+            }
+            else
+            {
+                await caps.ReleaseAsync(pending.Channel, address, pending.SendId, cancellationToken);
+            }
+        }
+
         if (await ledger.TryReplaceAsync(done, etag, cancellationToken) is null)
         {
             // Our lease ran out during the call and another runner took the entry over: it will record its own outcome.

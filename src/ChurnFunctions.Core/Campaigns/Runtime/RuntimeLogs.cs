@@ -24,4 +24,7 @@ internal static partial class RuntimeLogs
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Information, Message = "Instance {InstanceId} completed: {Reason}")]
     public static partial void Completed(ILogger logger, string instanceId, CompletionReason reason);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Debug, Message = "Send {SendId}: the recipient's frequency cap is taken until {Until}; deferred")]
+    public static partial void Capped(ILogger logger, string sendId, DateTimeOffset until);
 }
