@@ -11,7 +11,10 @@ public sealed class QueuedCampaignStarter(IMessageQueueFactory queues) : ICampai
 {
     private volatile bool created;
 
-    public async Task<bool> StartAsync(string campaignId, string customerId, CancellationToken cancellationToken)
+    public Task<bool> StartAsync(string campaignId, string customerId, CancellationToken cancellationToken) =>
+        StartAsync(campaignId, customerId, runKey: null, cancellationToken);
+
+    public async Task<bool> StartAsync(string campaignId, string customerId, string? runKey, CancellationToken cancellationToken)
     {
         var queue = queues.Get(CampaignQueues.Starts);
         if (!created)
@@ -20,7 +23,7 @@ public sealed class QueuedCampaignStarter(IMessageQueueFactory queues) : ICampai
             created = true;
         }
 
-        await queue.SendAsync(Json.Write(new CampaignStartMessage(campaignId, customerId)), null, cancellationToken);
+        await queue.SendAsync(Json.Write(new CampaignStartMessage(campaignId, customerId, runKey)), null, cancellationToken);
         return true;
     }
 }
