@@ -10,7 +10,8 @@ public static class CampaignServiceCollectionExtensions
 {
     /// <summary>
     /// <see cref="CampaignOptions"/> (validated on start, the default time zone included), the <see cref="CampaignDecider"/>
-    /// and the <see cref="FrequencyCaps"/> the senders reserve through (over the host's <see cref="IChannelReservationStore"/>).
+    /// the <see cref="FrequencyCaps"/> the senders reserve through (over the host's <see cref="IChannelReservationStore"/>)
+    /// and the <see cref="SendReconciler"/> provider events confirm sends through (over its <see cref="ISendLedger"/>).
     /// </summary>
     public static IServiceCollection AddCampaigns(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +22,7 @@ public static class CampaignServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(provider => new CampaignDecider(provider.GetRequiredService<IOptions<CampaignOptions>>()));
         services.TryAddSingleton<FrequencyCaps>();
+        services.TryAddSingleton<SendReconciler>();
         return services;
     }
 }

@@ -15,6 +15,10 @@ namespace ChurnFunctions.Core.Campaigns.Runtime;
 /// ports offer a lookup by send id, so the policy is to send again: exactly once when the crash came before the
 /// provider call (the ledger write comes first), at worst twice when it came during the call after the provider
 /// accepted. A pending entry that names a provider id counts as sent.</item>
+/// <item>The provider's answer was lost (<see cref="SendResult.MaybeSent"/>): the entry becomes uncertain and the caller
+/// waits for <see cref="CampaignRuntimeOptions.UncertainSendWindow"/>; a provider event naming the send id marks it sent
+/// meanwhile (<see cref="SendReconciler"/>). After the window, <see cref="CampaignRuntimeOptions.ResendUncertainSends"/>
+/// sends it again or counts it as sent.</item>
 /// </list>
 /// With <see cref="FrequencyCaps"/>, a send also reserves its recipient's channel before the ledger write: when the cap
 /// window of another send is open, the outcome is busy until it ends, and nothing is written or sent.
@@ -28,6 +32,8 @@ public sealed class LedgeredSender(
     FrequencyCaps? caps = null)
 {
     private readonly TimeSpan lease = options.Value.SendLease;
+    private readonly TimeSpan uncertainWindow = options.Value.UncertainSendWindow;
+    private readonly bool resendUncertain = options.Value.ResendUncertainSends;
 
     public async Task<SendOutcome> SendAsync(CampaignAction send, int attempt, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -61,6 +67,13 @@ public sealed class LedgeredSender(
                     case SendLedgerStatus.Pending:
                         RuntimeLogs.TakingOverSend(logger, sendId, entry.Attempt, entry.LeaseUntil);
                         break;
+                    case SendLedgerStatus.Uncertain when entry.LeaseUntil > now:
+                        return SendOutcome.Busy(entry.LeaseUntil);
+                    case SendLedgerStatus.Uncertain when !resendUncertain:
+                        return await GiveUpAsync(entry, existing.ETag, cancellationToken);
+                    case SendLedgerStatus.Uncertain:
+                        RuntimeLogs.ResendingUncertain(logger, sendId, entry.LeaseUntil);
+                        break;
                 }
 
                 if (await ReserveAsync(channel, address, sendId, now, cancellationToken) is { } capped)
@@ -76,6 +89,15 @@ public sealed class LedgeredSender(
                 return await CallAsync(send, mine, etag, address, now, cancellationToken);
             }
         }
+    }
+
+    /// <summary>No event came for an uncertain send and the policy is not to re-send: it counts as sent, marked so.</summary>
+    private async Task<SendOutcome> GiveUpAsync(SendLedgerEntry entry, string etag, CancellationToken cancellationToken)
+    {
+        var result = new SendResult(SendStatus.Sent, null, "uncertain", "The answer was lost and no provider event named the send; not sent again");
+        RuntimeLogs.UncertainNotResent(logger, entry.SendId);
+        await ledger.TryReplaceAsync(entry with { Status = SendLedgerStatus.Sent, Result = result }, etag, cancellationToken);
+        return new SendOutcome(result, null, FromLedger: true);
     }
 
     private static (string SendId, MessageChannel Channel, string Address) Describe(CampaignAction send) => send switch
@@ -104,15 +126,17 @@ public sealed class LedgeredSender(
             SendSms s => await sms.SendAsync(s.Message, cancellationToken),
             _ => throw new ArgumentException("Not a send action.", nameof(send)),
         };
+        var uncertain = result.Status != SendStatus.Sent && result.MaybeSent;
         var done = pending with
         {
-            Status = result.Status == SendStatus.Sent ? SendLedgerStatus.Sent : SendLedgerStatus.Failed,
+            Status = result.Status == SendStatus.Sent ? SendLedgerStatus.Sent : uncertain ? SendLedgerStatus.Uncertain : SendLedgerStatus.Failed,
+            LeaseUntil = uncertain ? now + uncertainWindow : pending.LeaseUntil,
             Result = result,
         };
         if (caps is not null)
         {
             // Kept while the message may have gone out; released only when nothing did.
-            if (result.Status == SendStatus.Sent)
+            if (result.Status == SendStatus.Sent || uncertain)
             {
                 await caps.KeepAsync(pending.Channel, address, pending.SendId, now, cancellationToken);
             }
@@ -126,6 +150,13 @@ public sealed class LedgeredSender(
         {
             // Our lease ran out during the call and another runner took the entry over: it will record its own outcome.
             RuntimeLogs.LostSendLease(logger, pending.SendId);
+        }
+
+        if (uncertain)
+        {
+            // Not fed back to the decider: the step waits for the reconciliation, then comes here again.
+            RuntimeLogs.SendUncertain(logger, pending.SendId, done.LeaseUntil);
+            return SendOutcome.Busy(done.LeaseUntil);
         }
 
         return new SendOutcome(result, null, FromLedger: false);
