@@ -22,4 +22,8 @@ internal static partial class Logs
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning,
         Message = "SendGrid rejected send {SendId} as {Status} ({ErrorCode}): {Detail}")]
     public static partial void Rejected(ILogger logger, string sendId, string status, string? errorCode, string? detail);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Warning,
+        Message = "SendGrid send {SendId}: {Outcome} ({ErrorCode}) after the request was written; not retried, reported as maybe sent")]
+    public static partial void AnswerLost(ILogger logger, string sendId, string outcome, string? errorCode);
 }

@@ -13,13 +13,15 @@ namespace ChurnFunctions.SendGrid;
 
 /// <summary>
 /// Sends email through SendGrid's v3 Mail Send REST endpoint. Retries 429 (honouring Retry-After up to
-/// <see cref="SendGridOptions.MaxRetryAfter"/>), 5xx, timeouts and connection failures up to
-/// <see cref="SendGridOptions.MaxRetries"/> times, then reports <see cref="SendStatus.Transient"/>; other 4xx are
-/// <see cref="SendStatus.Rejected"/> (or <see cref="SendStatus.InvalidRecipient"/>) at once.
+/// <see cref="SendGridOptions.MaxRetryAfter"/>), 5xx and failures to connect up to <see cref="SendGridOptions.MaxRetries"/>
+/// times, then reports <see cref="SendStatus.Transient"/>; other 4xx are <see cref="SendStatus.Rejected"/> (or
+/// <see cref="SendStatus.InvalidRecipient"/>) at once.
 /// </summary>
 /// <remarks>
-/// SendGrid has no idempotency key: when a response is lost after SendGrid accepted the request, the retry sends the
-/// message again. Callers that need exactly-once reconcile by the send_id custom arg on the Event Webhook.
+/// SendGrid has no idempotency key: a retry after SendGrid accepted a request whose answer was lost sends the message
+/// twice. So a timeout, or a connection lost after the request was written, is not retried here: it is reported as
+/// <see cref="SendStatus.Transient"/> with <see cref="SendResult.MaybeSent"/>, for the caller to reconcile by the
+/// send_id custom arg on the Event Webhook before sending again.
 /// </remarks>
 public sealed class SendGridEmailSender : IEmailSender
 {
@@ -99,6 +101,9 @@ public sealed class SendGridEmailSender : IEmailSender
                 var status = attempt.InvalidRecipient ? SendStatus.InvalidRecipient : SendStatus.Rejected;
                 Logs.Rejected(_logger, sendId, status.ToString(), attempt.ErrorCode, attempt.Detail);
                 return new SendResult(status, null, attempt.ErrorCode, attempt.Detail);
+            case AttemptOutcome.TimedOut or AttemptOutcome.AnswerLost:
+                Logs.AnswerLost(_logger, sendId, attempt.Outcome.ToString(), attempt.ErrorCode);
+                return new SendResult(SendStatus.Transient, null, attempt.ErrorCode, attempt.Detail, MaybeSent: true);
             default:
                 Logs.GaveUp(_logger, sendId, attempt.Outcome.ToString(), attempt.ErrorCode, attempts);
                 return new SendResult(SendStatus.Transient, null, attempt.ErrorCode, attempt.Detail);
@@ -124,15 +129,23 @@ public sealed class SendGridEmailSender : IEmailSender
         {
             return new SendAttempt(AttemptOutcome.TimedOut, "timeout", Detail: $"No response within {_options.Timeout.TotalMilliseconds:0} ms");
         }
-        catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested && NeverSent(ex.HttpRequestError))
         {
             return new SendAttempt(AttemptOutcome.ConnectionFailed, "connection", Detail: $"Connection failed ({ex.HttpRequestError})");
         }
+        catch (HttpRequestException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new SendAttempt(AttemptOutcome.AnswerLost, "connection", Detail: $"Connection lost before the answer ({ex.HttpRequestError})");
+        }
         catch (IOException) when (!cancellationToken.IsCancellationRequested)
         {
-            return new SendAttempt(AttemptOutcome.ConnectionFailed, "connection", Detail: "Connection failed while reading the response");
+            return new SendAttempt(AttemptOutcome.AnswerLost, "connection", Detail: "Connection lost while reading the response");
         }
     }
+
+    /// <summary>Errors raised before a connection existed, so before any byte of the request left.</summary>
+    private static bool NeverSent(HttpRequestError error) => error is HttpRequestError.NameResolutionError
+        or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
     private async Task<SendAttempt> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

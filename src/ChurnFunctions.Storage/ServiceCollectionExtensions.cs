@@ -67,6 +67,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ICampaignInstanceStore, TableCampaignInstanceStore>();
         services.TryAddSingleton<ICampaignInstanceReader, TableCampaignInstanceReader>();
         services.TryAddSingleton<ISendLedger, TableSendLedger>();
+        services.TryAddSingleton<IChannelReservationStore, TableChannelReservationStore>();
         services.TryAddSingleton<ICampaignActionLog, TableCampaignActionLog>();
         services.TryAddSingleton<IWakeUpScheduler, QueueWakeUpScheduler>();
         services.TryAddSingleton<ISuppressionList, TableSuppressionList>();

@@ -1,3 +1,4 @@
+using ChurnFunctions.Core.Campaigns.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,7 +8,11 @@ namespace ChurnFunctions.Core.Campaigns;
 
 public static class CampaignServiceCollectionExtensions
 {
-    /// <summary><see cref="CampaignOptions"/> (validated on start, the default time zone included) and the <see cref="CampaignDecider"/>.</summary>
+    /// <summary>
+    /// <see cref="CampaignOptions"/> (validated on start, the default time zone included), the <see cref="CampaignDecider"/>
+    /// the <see cref="FrequencyCaps"/> the senders reserve through (over the host's <see cref="IChannelReservationStore"/>)
+    /// and the <see cref="SendReconciler"/> provider events confirm sends through (over its <see cref="ISendLedger"/>).
+    /// </summary>
     public static IServiceCollection AddCampaigns(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CampaignOptions>()
@@ -16,6 +21,8 @@ public static class CampaignServiceCollectionExtensions
             .Validate(o => TimeZones.Find(o.DefaultTimeZone) is not null, "Campaigns:DefaultTimeZone is not a known time zone.")
             .ValidateOnStart();
         services.TryAddSingleton(provider => new CampaignDecider(provider.GetRequiredService<IOptions<CampaignOptions>>()));
+        services.TryAddSingleton<FrequencyCaps>();
+        services.TryAddSingleton<SendReconciler>();
         return services;
     }
 }

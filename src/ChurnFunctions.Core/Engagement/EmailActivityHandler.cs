@@ -1,17 +1,21 @@
 using ChurnFunctions.Core.Campaigns;
+using ChurnFunctions.Core.Campaigns.Runtime;
 using ChurnFunctions.Core.Domain;
 using Microsoft.Extensions.Logging;
 
 namespace ChurnFunctions.Core.Engagement;
 
 /// <summary>
-/// Email provider events: each once (by event id); a suppressing one puts the address on the global suppression list
-/// and withdraws the customer's email consent; campaign-relevant ones reach the customer's running instances.
+/// Email provider events: each once (by event id); one naming a campaign send confirms that send in the ledger (its
+/// answer may have been lost: see <see cref="SendReconciler"/>); a suppressing one puts the address on the global
+/// suppression list and withdraws the customer's email consent; campaign-relevant ones reach the customer's running
+/// instances.
 /// Failures surface (the webhook answers 503 and the provider retries); a failed event's claim is released first.
 /// </summary>
 public sealed partial class EmailActivityHandler(
     IProcessedEvents processed, ISuppressionList suppressions, ConsentRecorder consents, ICampaignEvents campaignEvents,
-    ILogger<EmailActivityHandler> logger)
+    ILogger<EmailActivityHandler> logger,
+    SendReconciler? reconciler = null)
 {
     public const string DedupeSource = "sendgrid";
 
@@ -43,6 +47,11 @@ public sealed partial class EmailActivityHandler(
 
     private async Task ApplyAsync(EmailActivity activity, CancellationToken cancellationToken)
     {
+        if (reconciler is not null && activity.SendId is { Length: > 0 } sendId)
+        {
+            await reconciler.ConfirmAsync(sendId, cancellationToken);
+        }
+
         var email = ContactNormalizer.Email(activity.Email);
         var customerId = await consents.FindByEmailAsync(email, cancellationToken);
         if (activity.Suppresses && email is not null)

@@ -7,6 +7,11 @@ internal enum AttemptOutcome
     Rejected,
     TooManyRequests,
     ServerError,
+    /// <summary>No answer in time: SendGrid may have accepted it.</summary>
     TimedOut,
+    /// <summary>No connection was made: SendGrid never saw the request.</summary>
     ConnectionFailed,
+
+    /// <summary>The request was written and the connection lost before an answer: SendGrid may have accepted it.</summary>
+    AnswerLost,
 }

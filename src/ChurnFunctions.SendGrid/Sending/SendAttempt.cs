@@ -12,6 +12,9 @@ internal sealed record SendAttempt(
     string? Detail = null,
     bool InvalidRecipient = false)
 {
-    public bool IsTransient => Outcome is AttemptOutcome.TooManyRequests or AttemptOutcome.ServerError
-        or AttemptOutcome.TimedOut or AttemptOutcome.ConnectionFailed;
+    /// <summary>Safe to retry at once: SendGrid answered that it did not take the request, or never saw it.</summary>
+    public bool IsTransient => Outcome is AttemptOutcome.TooManyRequests or AttemptOutcome.ServerError or AttemptOutcome.ConnectionFailed;
+
+    /// <summary>SendGrid may have accepted it (no idempotency key): a retry could send it twice, so none is made.</summary>
+    public bool IsUncertain => Outcome is AttemptOutcome.TimedOut or AttemptOutcome.AnswerLost;
 }

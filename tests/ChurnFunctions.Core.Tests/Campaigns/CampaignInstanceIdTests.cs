@@ -28,4 +28,22 @@ public sealed class CampaignInstanceIdTests
         Assert.Equal(CampaignInstanceId.For("c1", "win-back"), state.InstanceId);
         Assert.Equal(CampaignPhase.NotStarted, state.Phase);
     }
+
+    [Fact]
+    public void A_run_key_extends_the_old_id_and_no_run_key_keeps_it()
+    {
+        var old = CampaignInstanceId.For("c1", "birthday");
+
+        Assert.Equal(old, CampaignInstanceId.For("c1", "birthday", null));
+        Assert.Equal(old + "-y2025", CampaignInstanceId.For("c1", "birthday", "y2025"));
+        Assert.NotEqual(CampaignInstanceId.For("c1", "birthday", "y2024"), CampaignInstanceId.For("c1", "birthday", "y2025"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Y2025")]
+    [InlineData("2025-01")]
+    [InlineData("123456789012345678901234567890123")]
+    public void Rejects_a_run_key_that_is_not_short_lower_case_letters_and_digits(string runKey) =>
+        Assert.Throws<ArgumentException>(() => CampaignInstanceId.For("c1", "birthday", runKey));
 }

@@ -18,6 +18,12 @@ public sealed record CampaignDefinition
 
     public required CampaignTrigger Trigger { get; init; }
 
+    /// <summary>
+    /// Day triggers only (birthday, days after purchase, fixed date): on, a customer enters once per run key (the year
+    /// of the birthday, the purchase day, the date); off, once ever. Other triggers enter a customer once ever.
+    /// </summary>
+    public bool Recurring { get; init; } = true;
+
     public AudienceFilter Audience { get; init; } = new();
 
     public required IReadOnlyList<CampaignStep> Steps { get; init; }

@@ -54,7 +54,7 @@ public sealed partial class CampaignEnrollmentJob(
             foreach (var campaign in campaigns)
             {
                 if (TriggerEvaluator.Matches(campaign.Trigger, facts) && TriggerEvaluator.InAudience(campaign.Audience, facts)
-                    && await starter.StartAsync(campaign.Id, customer.Id, cancellationToken))
+                    && await StartAsync(campaign.Id, customer.Id, TriggerEvaluator.RunKey(campaign, facts), cancellationToken))
                 {
                     started++;
                 }
@@ -64,6 +64,10 @@ public sealed partial class CampaignEnrollmentJob(
         LogEnrolled(logger, started, campaigns.Count, read, today);
         return new EnrollmentRun(today, campaigns.Count, read, started);
     }
+
+    // A campaign without recurrence goes through the starter's original entry point, which every starter has.
+    private Task<bool> StartAsync(string campaignId, string customerId, string? runKey, CancellationToken cancellationToken) =>
+        runKey is null ? starter.StartAsync(campaignId, customerId, cancellationToken) : starter.StartAsync(campaignId, customerId, runKey, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Enrolled {Started} customers into {Campaigns} campaigns from {Customers} customers on {Day}")]
     private static partial void LogEnrolled(ILogger logger, int started, int campaigns, int customers, DateOnly day);

@@ -4,7 +4,7 @@ namespace ChurnFunctions.Core.Campaigns.Enrollment;
 
 /// <summary>
 /// Whether a campaign's trigger and audience hold for a customer today. Pure: the job reads the facts. Triggers fire
-/// while their condition holds; <see cref="ICampaignStarter"/> starts one instance per (customer, campaign), so a
+/// while their condition holds; <see cref="ICampaignStarter"/> starts one instance per (customer, campaign, run key), so a
 /// condition that holds for days enters the customer once. Day triggers (days after purchase, birthday, fixed date)
 /// hold on their day only: a missed run does not catch up.
 /// </summary>
@@ -31,6 +31,34 @@ public static class TriggerEvaluator
             _ => false,
         };
     }
+
+    /// <summary>
+    /// The run a matching customer enters (see <see cref="CampaignInstanceId"/>): for a recurring day trigger, the year
+    /// of the birthday ("y2025"), the purchase day ("p20250301") or the date ("d20251224"); otherwise null, the key
+    /// instances had before run keys, so such a campaign runs once per customer.
+    /// </summary>
+    public static string? RunKey(CampaignDefinition definition, EnrollmentFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(facts);
+        if (!Recurs(definition))
+        {
+            return null;
+        }
+
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return definition.Trigger switch
+        {
+            BirthdayTrigger t => "y" + facts.Today.AddDays(t.DaysBefore).Year.ToString(invariant),
+            DaysAfterPurchaseTrigger when facts.Customer.LastPurchaseAt is { } last => "p" + last.UtcDateTime.ToString("yyyyMMdd", invariant),
+            FixedDateTrigger t => "d" + t.Date.ToString("yyyyMMdd", invariant),
+            _ => null,
+        };
+    }
+
+    /// <summary>Whether customers enter <paramref name="definition"/> once per run key rather than once ever.</summary>
+    public static bool Recurs(CampaignDefinition definition) =>
+        definition is { Recurring: true, Trigger: BirthdayTrigger or DaysAfterPurchaseTrigger or FixedDateTrigger };
 
     /// <summary>The audience as the decider checks it at start (segment, value tier, required consent), read from the score and the record.</summary>
     public static bool InAudience(AudienceFilter audience, EnrollmentFacts facts)

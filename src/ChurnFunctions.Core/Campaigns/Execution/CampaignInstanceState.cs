@@ -14,6 +14,9 @@ public sealed record CampaignInstanceState
 
     public required string CampaignId { get; init; }
 
+    /// <summary>Which run of a recurring campaign this is (a year, a purchase, a date); null for a campaign that does not recur.</summary>
+    public string? RunKey { get; init; }
+
     public CampaignPhase Phase { get; init; } = CampaignPhase.NotStarted;
 
     public bool IsHoldout { get; init; }
@@ -62,11 +65,12 @@ public sealed record CampaignInstanceState
 
     public IReadOnlyList<StepLogEntry> Log { get; init; } = [];
 
-    public static CampaignInstanceState New(string customerId, string campaignId) => new()
+    public static CampaignInstanceState New(string customerId, string campaignId, string? runKey = null) => new()
     {
-        InstanceId = CampaignInstanceId.For(customerId, campaignId),
+        InstanceId = CampaignInstanceId.For(customerId, campaignId, runKey),
         CustomerId = customerId,
         CampaignId = campaignId,
+        RunKey = runKey,
     };
 
     public DateTimeOffset? LastSentAt(MessageChannel channel) => channel == MessageChannel.Email ? LastEmailSentAt : LastSmsSentAt;

@@ -44,9 +44,13 @@ public sealed class CampaignRunner(
     /// The row comes first so the start wake-up always finds it; a start whose wake-up was lost (a crash between the
     /// two writes) is queued again by the next call, with the same due time, so it is not started twice.
     /// </summary>
-    public async Task<bool> StartAsync(string campaignId, string customerId, CancellationToken cancellationToken)
+    public Task<bool> StartAsync(string campaignId, string customerId, CancellationToken cancellationToken) =>
+        StartAsync(campaignId, customerId, runKey: null, cancellationToken);
+
+    /// <inheritdoc cref="StartAsync(string, string, CancellationToken)"/>
+    public async Task<bool> StartAsync(string campaignId, string customerId, string? runKey, CancellationToken cancellationToken)
     {
-        var state = CampaignInstanceState.New(customerId, campaignId);
+        var state = CampaignInstanceState.New(customerId, campaignId, runKey);
         if (await instances.GetAsync(state.InstanceId, cancellationToken) is { } existing)
         {
             if (existing.Value.State.Phase == CampaignPhase.NotStarted && existing.Value.NextWakeUpAt is { } due)

@@ -21,4 +21,19 @@ public sealed class CampaignRuntimeOptions
     /// <summary>A guard against a decider loop: decisions per delivered input (sends fed back included).</summary>
     [Range(2, 1000)]
     public int MaxDecisionsPerInput { get; set; } = 50;
+
+    /// <summary>
+    /// How long a send whose answer was lost (<see cref="SendLedgerStatus.Uncertain"/>) waits for a provider event that
+    /// names it (SendGrid's processed, delivered, bounce... carry the send_id custom arg) before
+    /// <see cref="ResendUncertainSends"/> decides. SendGrid usually posts events within minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan UncertainSendWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// After <see cref="UncertainSendWindow"/> without an event: true sends it again (a duplicate only if the provider
+    /// had it and its events are late or not configured), false counts it as sent and moves on (never a duplicate, but
+    /// a message the provider never had is lost).
+    /// </summary>
+    public bool ResendUncertainSends { get; set; } = true;
 }

@@ -15,25 +15,29 @@ namespace ChurnFunctions.Core.Campaigns.Runtime;
 /// ports offer a lookup by send id, so the policy is to send again: exactly once when the crash came before the
 /// provider call (the ledger write comes first), at worst twice when it came during the call after the provider
 /// accepted. A pending entry that names a provider id counts as sent.</item>
+/// <item>The provider's answer was lost (<see cref="SendResult.MaybeSent"/>): the entry becomes uncertain and the caller
+/// waits for <see cref="CampaignRuntimeOptions.UncertainSendWindow"/>; a provider event naming the send id marks it sent
+/// meanwhile (<see cref="SendReconciler"/>). After the window, <see cref="CampaignRuntimeOptions.ResendUncertainSends"/>
+/// sends it again or counts it as sent.</item>
 /// </list>
+/// With <see cref="FrequencyCaps"/>, a send also reserves its recipient's channel before the ledger write: when the cap
+/// window of another send is open, the outcome is busy until it ends, and nothing is written or sent.
 /// </summary>
 public sealed class LedgeredSender(
     ISendLedger ledger,
     IEmailSender email,
     ISmsSender sms,
     IOptions<CampaignRuntimeOptions> options,
-    ILogger<LedgeredSender> logger)
+    ILogger<LedgeredSender> logger,
+    FrequencyCaps? caps = null)
 {
     private readonly TimeSpan lease = options.Value.SendLease;
+    private readonly TimeSpan uncertainWindow = options.Value.UncertainSendWindow;
+    private readonly bool resendUncertain = options.Value.ResendUncertainSends;
 
     public async Task<SendOutcome> SendAsync(CampaignAction send, int attempt, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (sendId, channel) = send switch
-        {
-            SendEmail e => (e.SendId, MessageChannel.Email),
-            SendSms s => (s.SendId, MessageChannel.Sms),
-            _ => throw new ArgumentException("Not a send action.", nameof(send)),
-        };
+        var (sendId, channel, address) = Describe(send);
         var mine = new SendLedgerEntry(sendId, channel, SendLedgerStatus.Pending, attempt, now + lease);
         while (true)
         {
@@ -41,6 +45,11 @@ public sealed class LedgeredSender(
             string? etag;
             if (existing is null)
             {
+                if (await ReserveAsync(channel, address, sendId, now, cancellationToken) is { } capped)
+                {
+                    return SendOutcome.Busy(capped);
+                }
+
                 etag = await ledger.TryInsertAsync(mine, cancellationToken);
             }
             else
@@ -58,6 +67,18 @@ public sealed class LedgeredSender(
                     case SendLedgerStatus.Pending:
                         RuntimeLogs.TakingOverSend(logger, sendId, entry.Attempt, entry.LeaseUntil);
                         break;
+                    case SendLedgerStatus.Uncertain when entry.LeaseUntil > now:
+                        return SendOutcome.Busy(entry.LeaseUntil);
+                    case SendLedgerStatus.Uncertain when !resendUncertain:
+                        return await GiveUpAsync(entry, existing.ETag, cancellationToken);
+                    case SendLedgerStatus.Uncertain:
+                        RuntimeLogs.ResendingUncertain(logger, sendId, entry.LeaseUntil);
+                        break;
+                }
+
+                if (await ReserveAsync(channel, address, sendId, now, cancellationToken) is { } capped)
+                {
+                    return SendOutcome.Busy(capped);
                 }
 
                 etag = await ledger.TryReplaceAsync(mine, existing.ETag, cancellationToken);
@@ -65,12 +86,39 @@ public sealed class LedgeredSender(
 
             if (etag is not null)
             {
-                return await CallAsync(send, mine, etag, cancellationToken);
+                return await CallAsync(send, mine, etag, address, now, cancellationToken);
             }
         }
     }
 
-    private async Task<SendOutcome> CallAsync(CampaignAction send, SendLedgerEntry pending, string etag, CancellationToken cancellationToken)
+    /// <summary>No event came for an uncertain send and the policy is not to re-send: it counts as sent, marked so.</summary>
+    private async Task<SendOutcome> GiveUpAsync(SendLedgerEntry entry, string etag, CancellationToken cancellationToken)
+    {
+        var result = new SendResult(SendStatus.Sent, null, "uncertain", "The answer was lost and no provider event named the send; not sent again");
+        RuntimeLogs.UncertainNotResent(logger, entry.SendId);
+        await ledger.TryReplaceAsync(entry with { Status = SendLedgerStatus.Sent, Result = result }, etag, cancellationToken);
+        return new SendOutcome(result, null, FromLedger: true);
+    }
+
+    private static (string SendId, MessageChannel Channel, string Address) Describe(CampaignAction send) => send switch
+    {
+        SendEmail e => (e.SendId, MessageChannel.Email, e.Message.To),
+        SendSms s => (s.SendId, MessageChannel.Sms, s.Message.To),
+        _ => throw new ArgumentException("Not a send action.", nameof(send)),
+    };
+
+    private async Task<DateTimeOffset?> ReserveAsync(MessageChannel channel, string address, string sendId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (caps is null || await caps.TryReserveAsync(channel, address, sendId, now, cancellationToken) is not { } until)
+        {
+            return null;
+        }
+
+        RuntimeLogs.Capped(logger, sendId, until);
+        return until;
+    }
+
+    private async Task<SendOutcome> CallAsync(CampaignAction send, SendLedgerEntry pending, string etag, string address, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var result = send switch
         {
@@ -78,15 +126,37 @@ public sealed class LedgeredSender(
             SendSms s => await sms.SendAsync(s.Message, cancellationToken),
             _ => throw new ArgumentException("Not a send action.", nameof(send)),
         };
+        var uncertain = result.Status != SendStatus.Sent && result.MaybeSent;
         var done = pending with
         {
-            Status = result.Status == SendStatus.Sent ? SendLedgerStatus.Sent : SendLedgerStatus.Failed,
+            Status = result.Status == SendStatus.Sent ? SendLedgerStatus.Sent : uncertain ? SendLedgerStatus.Uncertain : SendLedgerStatus.Failed,
+            LeaseUntil = uncertain ? now + uncertainWindow : pending.LeaseUntil,
             Result = result,
         };
+        if (caps is not null)
+        {
+            // Kept while the message may have gone out; released only when nothing did.
+            if (result.Status == SendStatus.Sent || uncertain)
+            {
+                await caps.KeepAsync(pending.Channel, address, pending.SendId, now, cancellationToken);
+            }
+            else
+            {
+                await caps.ReleaseAsync(pending.Channel, address, pending.SendId, cancellationToken);
+            }
+        }
+
         if (await ledger.TryReplaceAsync(done, etag, cancellationToken) is null)
         {
             // Our lease ran out during the call and another runner took the entry over: it will record its own outcome.
             RuntimeLogs.LostSendLease(logger, pending.SendId);
+        }
+
+        if (uncertain)
+        {
+            // Not fed back to the decider: the step waits for the reconciliation, then comes here again.
+            RuntimeLogs.SendUncertain(logger, pending.SendId, done.LeaseUntil);
+            return SendOutcome.Busy(done.LeaseUntil);
         }
 
         return new SendOutcome(result, null, FromLedger: false);

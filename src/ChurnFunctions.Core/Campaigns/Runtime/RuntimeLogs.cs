@@ -24,4 +24,19 @@ internal static partial class RuntimeLogs
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Information, Message = "Instance {InstanceId} completed: {Reason}")]
     public static partial void Completed(ILogger logger, string instanceId, CompletionReason reason);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Debug, Message = "Send {SendId}: the recipient's frequency cap is taken until {Until}; deferred")]
+    public static partial void Capped(ILogger logger, string sendId, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Warning, Message = "Send {SendId}: the provider's answer was lost; waiting for an event that names it until {Until}")]
+    public static partial void SendUncertain(ILogger logger, string sendId, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Warning, Message = "Send {SendId}: no provider event by {Until}; sending again")]
+    public static partial void ResendingUncertain(ILogger logger, string sendId, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 4110, Level = LogLevel.Warning, Message = "Send {SendId}: no provider event came; counted as sent, not sent again")]
+    public static partial void UncertainNotResent(ILogger logger, string sendId);
+
+    [LoggerMessage(EventId = 4111, Level = LogLevel.Information, Message = "Send {SendId}: a provider event confirmed it")]
+    public static partial void Reconciled(ILogger logger, string sendId);
 }

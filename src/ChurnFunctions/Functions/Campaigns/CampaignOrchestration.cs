@@ -10,8 +10,8 @@ namespace ChurnFunctions.Functions.Campaigns;
 /// </summary>
 public sealed record CampaignOrchestration(string StateJson, string InputJson, DateTimeOffset? WakeAt)
 {
-    public static CampaignOrchestration Start(string campaignId, string customerId) =>
-        new(Json.Write(CampaignInstanceState.New(customerId, campaignId)), Json.Write<CampaignInput>(new Start()), null);
+    public static CampaignOrchestration Start(string campaignId, string customerId, string? runKey = null) =>
+        new(Json.Write(CampaignInstanceState.New(customerId, campaignId, runKey)), Json.Write<CampaignInput>(new Start()), null);
 }
 
 /// <summary>Activity inputs and outputs; payloads inside are JSON strings in <see cref="CampaignJson.Options"/>.</summary>
@@ -27,7 +27,8 @@ public sealed record SendReply(SendCompleted? Completed, DateTimeOffset? BusyUnt
 public sealed record RecordRequest(string InstanceId, string CustomerId, string ActionJson);
 
 /// <summary>The queue messages that start instances and carry inputs to them (queues of the Functions host only).</summary>
-public sealed record CampaignStartMessage(string CampaignId, string CustomerId);
+/// <summary>A start; <see cref="RunKey"/> names the run of a recurring campaign (absent in messages queued before run keys).</summary>
+public sealed record CampaignStartMessage(string CampaignId, string CustomerId, string? RunKey = null);
 
 public sealed record CampaignEventMessage(string CustomerId, CampaignInput Input);
 

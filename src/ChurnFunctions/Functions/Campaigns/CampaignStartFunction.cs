@@ -8,7 +8,7 @@ namespace ChurnFunctions.Functions.Campaigns;
 
 /// <summary>
 /// "campaign-starts" -> a <see cref="CampaignOrchestrator"/> under the deterministic <see cref="CampaignInstanceId"/>,
-/// unless that instance exists (running or finished): one instance per (customer, campaign), as in the self-host.
+/// unless that instance exists (running or finished): one instance per (customer, campaign, run key), as in the self-host.
 /// Failures surface: the queue retries, then poisons.
 /// </summary>
 public sealed class CampaignStartFunction
@@ -20,7 +20,7 @@ public sealed class CampaignStartFunction
         CancellationToken cancellationToken)
     {
         var start = Json.Read<CampaignStartMessage>(message);
-        var instanceId = CampaignInstanceId.For(start.CustomerId, start.CampaignId);
+        var instanceId = CampaignInstanceId.For(start.CustomerId, start.CampaignId, start.RunKey);
         if (await client.GetInstanceAsync(instanceId, cancellationToken) is not null)
         {
             return;
@@ -28,7 +28,7 @@ public sealed class CampaignStartFunction
 
         await client.ScheduleNewOrchestrationInstanceAsync(
             CampaignOrchestrator.Name,
-            CampaignOrchestration.Start(start.CampaignId, start.CustomerId),
+            CampaignOrchestration.Start(start.CampaignId, start.CustomerId, start.RunKey),
             new StartOrchestrationOptions(instanceId),
             cancellationToken);
     }

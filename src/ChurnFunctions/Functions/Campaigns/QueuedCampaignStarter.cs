@@ -12,7 +12,10 @@ public sealed class QueuedCampaignStarter(IMessageQueueFactory queues) : ICampai
 {
     private volatile bool created;
 
-    public async Task<bool> StartAsync(string campaignId, string customerId, CancellationToken cancellationToken)
+    public Task<bool> StartAsync(string campaignId, string customerId, CancellationToken cancellationToken) =>
+        StartAsync(campaignId, customerId, runKey: null, cancellationToken);
+
+    public async Task<bool> StartAsync(string campaignId, string customerId, string? runKey, CancellationToken cancellationToken)
     {
         var queue = queues.Get(Triggers.CampaignStartsQueue);
         if (!created)
@@ -21,7 +24,7 @@ public sealed class QueuedCampaignStarter(IMessageQueueFactory queues) : ICampai
             created = true;
         }
 
-        await queue.SendAsync(Json.Write(new CampaignStartMessage(campaignId, customerId)), null, cancellationToken);
+        await queue.SendAsync(Json.Write(new CampaignStartMessage(campaignId, customerId, runKey)), null, cancellationToken);
         return true;
     }
 }

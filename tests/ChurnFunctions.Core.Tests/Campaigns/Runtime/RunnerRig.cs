@@ -27,10 +27,11 @@ internal sealed class RunnerRig
         customers.Setup(c => c.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string id, CancellationToken _) => Customers.TryGetValue(id, out var r) ? new Versioned<CustomerRecord>(r, "e") : null);
         var runtime = Options.Create(options ?? new CampaignRuntimeOptions { DefinitionCacheTime = TimeSpan.Zero });
-        Sender = new LedgeredSender(Ledger, Email, Sms, runtime, NullLogger<LedgeredSender>.Instance);
+        var campaignOptions = new CampaignOptions { DefaultTimeZone = "UTC" };
+        Sender = new LedgeredSender(Ledger, Email, Sms, runtime, NullLogger<LedgeredSender>.Instance, new FrequencyCaps(Reservations, Options.Create(campaignOptions)));
         Runner = new CampaignRunner(
             definitions.Object, Instances, WakeUps, Actions, customers.Object, Sender,
-            new CampaignDecider(new CampaignOptions { DefaultTimeZone = "UTC" }), runtime, Clock, NullLogger<CampaignRunner>.Instance,
+            new CampaignDecider(campaignOptions), runtime, Clock, NullLogger<CampaignRunner>.Instance,
             suppressions: Suppressions.Object);
     }
 
@@ -43,6 +44,8 @@ internal sealed class RunnerRig
     public Mock<ISuppressionList> Suppressions { get; } = new();
 
     public MemoryLedger Ledger { get; } = new();
+
+    public MemoryReservations Reservations { get; } = new();
 
     public MemoryWakeUps WakeUps { get; } = new();
 
@@ -241,6 +244,44 @@ internal sealed class MemoryLedger : ISendLedger
 
             var next = "e" + Interlocked.Increment(ref version);
             rows[entry.SendId] = new Versioned<SendLedgerEntry>(entry, next);
+            return Task.FromResult<string?>(next);
+        }
+    }
+}
+
+internal sealed class MemoryReservations : IChannelReservationStore
+{
+    private readonly Dictionary<string, Versioned<ChannelReservation>> rows = new(StringComparer.Ordinal);
+    private int version;
+
+    public Task<Versioned<ChannelReservation>?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        lock (rows)
+        {
+            return Task.FromResult(rows.TryGetValue(key, out var row) ? row : null);
+        }
+    }
+
+    public Task<string?> TryInsertAsync(ChannelReservation reservation, CancellationToken cancellationToken)
+    {
+        lock (rows)
+        {
+            var etag = "r" + ++version;
+            return Task.FromResult(rows.TryAdd(reservation.Key, new Versioned<ChannelReservation>(reservation, etag)) ? etag : null);
+        }
+    }
+
+    public Task<string?> TryReplaceAsync(ChannelReservation reservation, string etag, CancellationToken cancellationToken)
+    {
+        lock (rows)
+        {
+            if (!rows.TryGetValue(reservation.Key, out var row) || row.ETag != etag)
+            {
+                return Task.FromResult<string?>(null);
+            }
+
+            var next = "r" + ++version;
+            rows[reservation.Key] = new Versioned<ChannelReservation>(reservation, next);
             return Task.FromResult<string?>(next);
         }
     }
