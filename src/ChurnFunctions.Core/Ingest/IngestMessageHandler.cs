@@ -74,7 +74,7 @@ public sealed partial class IngestMessageHandler(
     private async Task PoisonAsync(string text, Exception error, long dequeueCount, CancellationToken cancellationToken)
     {
         var entry = new PoisonEntry(error.Message, error.GetType().Name, dequeueCount, time.GetUtcNow(), text);
-        await queues.Get(Triggers.Triggers.IngestPoisonQueue).SendAsync(JsonSerializer.Serialize(entry), null, cancellationToken);
+        await queues.Get(Triggers.Triggers.IngestPoisonQueue).SendAsync(JsonSerializer.Serialize(entry, JsonSerializerOptions.Web), null, cancellationToken);
         LogPoisoned(logger, dequeueCount, error.GetType().Name, error);
     }
 

@@ -57,7 +57,7 @@ public sealed class IngestMessageHandlerTests
 
         await Handler().HandleAsync(message, 5, default);
 
-        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single())!;
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single(), JsonSerializerOptions.Web)!;
         Assert.Equal("storage slow", entry.Reason);
         Assert.Equal(nameof(TimeoutException), entry.Error);
         Assert.Equal(5, entry.DequeueCount);
@@ -65,11 +65,24 @@ public sealed class IngestMessageHandlerTests
     }
 
     [Fact]
+    public async Task Poison_entry_uses_the_documented_camel_case_fields()
+    {
+        normalizer.OnNormalize = _ => throw new TimeoutException("storage slow");
+
+        await Handler().HandleAsync(Envelope("order:1"), 5, default);
+
+        using var entry = JsonDocument.Parse(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single());
+        Assert.Equal(
+            ["reason", "error", "dequeueCount", "failedAt", "message"],
+            entry.RootElement.EnumerateObject().Select(p => p.Name).ToArray());
+    }
+
+    [Fact]
     public async Task A_message_that_is_not_an_envelope_goes_to_poison_at_once()
     {
         await Handler().HandleAsync("{not json", 1, default);
 
-        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single())!;
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single(), JsonSerializerOptions.Web)!;
         Assert.Contains("not valid envelope JSON", entry.Reason, StringComparison.Ordinal);
     }
 
@@ -80,7 +93,7 @@ public sealed class IngestMessageHandlerTests
 
         await Handler().HandleAsync(Envelope("x"), 1, default);
 
-        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single())!;
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single(), JsonSerializerOptions.Web)!;
         Assert.Contains("total: must be a number", entry.Reason, StringComparison.Ordinal);
     }
 
@@ -104,7 +117,7 @@ public sealed class IngestMessageHandlerTests
         var outcome = await Handler().HandleAsync(IngestEnvelopeSerializer.Combine([Envelope("order:1"), bad, Envelope("order:2")]), 1, default);
 
         Assert.Equal(new IngestOutcome(2, 0), outcome);
-        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single())!;
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single(), JsonSerializerOptions.Web)!;
         Assert.Equal(bad, entry.Message);
     }
 
@@ -136,7 +149,7 @@ public sealed class IngestMessageHandlerTests
         var outcome = await Handler().HandleAsync(IngestEnvelopeSerializer.Combine([Envelope("order:1"), Envelope("order:2")]), 5, default);
 
         Assert.Equal(new IngestOutcome(1, 0), outcome);
-        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single())!;
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single(), JsonSerializerOptions.Web)!;
         Assert.Equal(Envelope("order:2"), entry.Message);
         Assert.Equal("storage slow", entry.Reason);
     }
@@ -160,7 +173,7 @@ public sealed class IngestMessageHandlerTests
         var outcome = await Handler().HandleAsync(message, 3, default);
 
         Assert.Equal(new IngestOutcome(1, 0), outcome);
-        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single())!;
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single(), JsonSerializerOptions.Web)!;
         Assert.Equal(Envelope("bad"), entry.Message);
     }
 
@@ -169,7 +182,7 @@ public sealed class IngestMessageHandlerTests
     {
         await Handler().HandleAsync("[]", 1, default);
 
-        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single())!;
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single(), JsonSerializerOptions.Web)!;
         Assert.Equal("[]", entry.Message);
     }
 

@@ -86,6 +86,27 @@ public sealed class CampaignQueueFunctionTests(AzuriteFixture azurite) : IAsyncL
         client.Verify(c => c.RaiseEventAsync(CampaignInstanceId.For(customerId, finished.Id), It.IsAny<string>(), It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
+    [Fact]
+    public async Task Queued_purchase_is_raised_to_every_running_run_of_a_recurring_campaign()
+    {
+        var (_, customerId) = Ids();
+        var yearly = Definition("yearly-" + customerId, recurring: true);
+        var definitions = new Mock<ICampaignDefinitionStore>();
+        definitions.Setup(d => d.ListAsync(It.IsAny<CancellationToken>())).ReturnsAsync([yearly]);
+        var thisYear = CampaignInstanceId.For(customerId, yearly.Id, "d20260301");
+        var prefix = CampaignInstanceId.For(customerId, yearly.Id);
+        client.Setup(c => c.GetAllInstancesAsync(It.Is<OrchestrationQuery?>(q => q != null && q.InstanceIdPrefix == prefix)))
+            .Returns(Pageable.Create((string? _, int? _, CancellationToken _) =>
+                Task.FromResult(new Page<OrchestrationMetadata>([new OrchestrationMetadata(CampaignOrchestrator.Name, thisYear) { RuntimeStatus = OrchestrationRuntimeStatus.Running }], null))));
+        var purchase = new PurchaseObserved(new DateTimeOffset(2026, 3, 2, 12, 0, 0, TimeSpan.Zero), 12m);
+
+        await app.Services.GetRequiredService<ICampaignEvents>().RaiseAsync(customerId, purchase, CancellationToken.None);
+        await QueueTriggerDriver.TakeAsync(app, Triggers.CampaignEventsQueue, text => text.Contains(customerId, StringComparison.Ordinal),
+            message => new CampaignEventFunction(definitions.Object).Run(message.Text, client.Object, CancellationToken.None));
+
+        client.Verify(c => c.RaiseEventAsync(thisYear, CampaignOrchestrator.PurchaseEvent, It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     private static (string CampaignId, string CustomerId) Ids()
     {
         var suffix = Guid.NewGuid().ToString("N")[..12];
@@ -99,11 +120,12 @@ public sealed class CampaignQueueFunctionTests(AzuriteFixture azurite) : IAsyncL
         client.Setup(c => c.GetInstanceAsync(instanceId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(status is { } s ? new OrchestrationMetadata(CampaignOrchestrator.Name, instanceId) { RuntimeStatus = s } : null);
 
-    private static CampaignDefinition Definition(string id) => JsonSerializer.Deserialize<CampaignDefinition>($$"""
+    private static CampaignDefinition Definition(string id, bool recurring = false) => JsonSerializer.Deserialize<CampaignDefinition>($$"""
         {
           "id": "{{id}}",
           "name": "{{id}}",
           "trigger": { "type": "fixedDate", "date": "2026-03-01" },
+          "recurring": {{(recurring ? "true" : "false")}},
           "steps": [ { "type": "sendEmail", "id": "hello", "templateId": "d-hello" } ]
         }
         """, CampaignJson.Options)!;

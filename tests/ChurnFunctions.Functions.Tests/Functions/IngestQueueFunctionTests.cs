@@ -55,7 +55,7 @@ public sealed class IngestQueueFunctionTests(AzuriteFixture azurite) : IAsyncLif
         await ingest.DeleteAsync(message, CancellationToken.None);
 
         var poisoned = await QueueTriggerDriver.WaitForAsync(Queue(Triggers.IngestPoisonQueue), marker);
-        var entry = JsonSerializer.Deserialize<PoisonEntry>(poisoned.Text)!;
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(poisoned.Text, JsonSerializerOptions.Web)!;
         Assert.Equal("Simulated storage fault", entry.Reason);
         Assert.Equal(MaxDequeueCount, entry.DequeueCount);
         // The envelope itself, so it can be replayed.
@@ -71,7 +71,7 @@ public sealed class IngestQueueFunctionTests(AzuriteFixture azurite) : IAsyncLif
         await app.Create<IngestQueueFunction>().Run("not an envelope " + marker, 1, CancellationToken.None);
 
         var poisoned = await QueueTriggerDriver.WaitForAsync(Queue(Triggers.IngestPoisonQueue), marker);
-        var entry = JsonSerializer.Deserialize<PoisonEntry>(poisoned.Text)!;
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(poisoned.Text, JsonSerializerOptions.Web)!;
         Assert.Equal(1, entry.DequeueCount);
         Assert.Equal("not an envelope " + marker, entry.Message);
     }

@@ -61,7 +61,8 @@ public sealed class TimerFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
 
             var client = new Mock<DurableTaskClient>("test");
             client.Setup(c => c.GetInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((OrchestrationMetadata?)null);
-            var expected = CampaignInstanceId.For(customerId, campaignId);
+            // A fixed-date campaign recurs: its run key is the date, so the same customer may enter next year's.
+            var expected = CampaignInstanceId.For(customerId, campaignId, $"d{today:yyyyMMdd}");
             await QueueTriggerDriver.TakeAsync(
                 app,
                 Triggers.CampaignStartsQueue,

@@ -34,7 +34,7 @@ public sealed class PoisonQueueTests(AzuriteFixture azurite)
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await SelfHostRunner.EventuallyAsync(() => poison.GetApproximateCountAsync(default), n => n > 0);
         var message = Assert.Single(await poison.ReceiveAsync(32, TimeSpan.FromMinutes(1), default));
-        var entry = JsonSerializer.Deserialize<PoisonEntry>(message.Text)!;
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(message.Text, JsonSerializerOptions.Web)!;
         Assert.Equal(5, entry.DequeueCount);
         Assert.Contains("Simulated storage fault", entry.Reason, StringComparison.Ordinal);
         Assert.Equal(body, IngestEnvelopeSerializer.Deserialize(entry.Message).Body);

@@ -31,6 +31,7 @@ public sealed class AlertDigestAndCategoryTests(AzuriteFixture azurite) : IAsync
     public async Task A_till_customer_who_stopped_buying_coffee_but_still_buys_tea_is_flagged_and_one_who_left_is_not()
     {
         var asOf = new DateOnly(2024, 12, 31);
+        await host.ClearAnalyticsTablesAsync();
         await PostHistoryAsync("switcher", asOf, stopsCoffee: true, keepsTea: true);
         await PostHistoryAsync("leaver", asOf, stopsCoffee: true, keepsTea: false);
         for (var c = 0; c < 20; c++)

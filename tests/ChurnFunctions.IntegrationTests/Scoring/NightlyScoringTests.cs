@@ -39,7 +39,7 @@ public sealed class NightlyScoringTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Scoring_writes_scores_and_a_snapshot_readable_over_http_and_raises_a_churn_spike_alert_once()
     {
-        await ClearAnalyticsTablesAsync();
+        await host.ClearAnalyticsTablesAsync();
         for (var c = 0; c < 60; c++)
         {
             var stops = c < 40 ? new DateOnly(2024, 2, 1) : AsOf;
@@ -95,7 +95,7 @@ public sealed class NightlyScoringTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Scoring_an_empty_store_as_the_timer_does_publishes_a_run_with_null_rates_and_no_model()
     {
-        await ClearAnalyticsTablesAsync();
+        await host.ClearAnalyticsTablesAsync();
 
         var run = await host.Services.GetRequiredService<ScoringJob>().RunAsync(null, default);
 
@@ -112,7 +112,7 @@ public sealed class NightlyScoringTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task Scoring_a_store_of_stale_one_time_buyers_completes_and_every_one_is_lost()
     {
-        await ClearAnalyticsTablesAsync();
+        await host.ClearAnalyticsTablesAsync();
         var items = Enumerable.Range(0, 5)
             .Select(c => Payloads.PosTransaction($"{run}-stale-{c}", Email(100 + c), 15m, occurredAt: $"2019-0{c + 1}-10T12:00:00+00:00"));
         Assert.Equal(HttpStatusCode.Accepted, (await host.Client.SendAsync(Payloads.Pos("[" + string.Join(",", items) + "]"))).StatusCode);
@@ -133,34 +133,6 @@ public sealed class NightlyScoringTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     private string Email(int customer) => $"score-{run}-{customer}@example.com";
-
-    private async Task ClearAnalyticsTablesAsync()
-    {
-        // Other classes share this Azurite: start the scoring from customers of this test only.
-        foreach (var table in new[] { "customers", "identities", "scores", "metrics", "alerts", "outbox" })
-        {
-            await host.Storage.GetTableClient(table).DeleteTableAsync(default);
-        }
-
-        await SelfHostRunner.EventuallyAsync(
-            async () =>
-            {
-                try
-                {
-                    foreach (var table in new[] { "customers", "identities", "scores", "metrics", "alerts", "outbox" })
-                    {
-                        await host.Storage.GetTableClient(table).CreateIfNotExistsAsync(default);
-                    }
-
-                    return true;
-                }
-                catch (Exception)
-                {
-                    return false;
-                }
-            },
-            ok => ok);
-    }
 
     private async Task<T> GetAsync<T>(string path)
     {

@@ -83,6 +83,39 @@ internal sealed class SelfHostRunner : IAsyncDisposable
 
     public IMessageQueue Queue(string name) => Services.GetRequiredService<IMessageQueueFactory>().Get(name);
 
+    /// <summary>
+    /// Empties the customer and analytics tables. Classes share one Azurite, and a scoring run sees every customer in
+    /// the account and publishes the latest run for all readers: a test that scores as of a fixed day starts here.
+    /// </summary>
+    public async Task ClearAnalyticsTablesAsync()
+    {
+        string[] tables = ["customers", "identities", "scores", "metrics", "alerts", "outbox"];
+        foreach (var table in tables)
+        {
+            await Storage.GetTableClient(table).DeleteTableAsync(default);
+        }
+
+        // Azurite may refuse to re-create a table for a moment after deleting it.
+        await EventuallyAsync(
+            async () =>
+            {
+                try
+                {
+                    foreach (var table in tables)
+                    {
+                        await Storage.GetTableClient(table).CreateIfNotExistsAsync(default);
+                    }
+
+                    return true;
+                }
+                catch (Exception)
+                {
+                    return false;
+                }
+            },
+            ok => ok);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
