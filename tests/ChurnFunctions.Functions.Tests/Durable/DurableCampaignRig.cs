@@ -41,7 +41,7 @@ internal sealed class DurableCampaignRig : IAsyncDisposable
     public DurableTaskClient Client => Engine.Client;
 
     public static async Task<DurableCampaignRig> StartAsync(
-        AzuriteFixture azurite, Func<IOrchestrationService>? backend = null, Action<IServiceCollection>? configure = null)
+        AzuriteFixture azurite, Func<Task<IOrchestrationService>>? backend = null, Action<IServiceCollection>? configure = null)
     {
         var sendGrid = await FakeSendGridServer.StartAsync();
         var twilio = await FakeTwilioServer.StartAsync();
@@ -51,7 +51,8 @@ internal sealed class DurableCampaignRig : IAsyncDisposable
         settings["Campaigns:Runtime:SendLease"] = "00:00:10";
         settings["Campaigns:Runtime:DefinitionCacheTime"] = "00:00:00";
         var app = AppServices.Build(settings, configure);
-        var engine = await DurableTaskSidecar.StartAsync((backend ?? DurableTaskSidecar.InMemory)(), registry => AppDurableFunctions.Register(registry, app));
+        var service = backend is null ? DurableTaskSidecar.InMemory() : await backend();
+        var engine = await DurableTaskSidecar.StartAsync(service, registry => AppDurableFunctions.Register(registry, app));
         return new DurableCampaignRig(sendGrid, twilio, app, engine);
     }
 
