@@ -87,10 +87,10 @@ internal static class DurableCampaignBenchmark
         Console.WriteLine("|-----------------------------------------------|-----------------------|-------|-----------|-----------|------------|");
         if (CampaignBenchmark.LastSelfHost is { } s)
         {
-            Console.WriteLine($"| self-host runner (churn serve, Azurite)       | {s.Instances} ({s.Completed}) | {s.Steps} | {s.StepsPerMinute:F0} | {s.SendsPerMinute:F0} | {s.DuplicateExtraSends} |");
+            Console.WriteLine($"| self-host runner (churn serve, Azurite)       | {$"{s.Instances} ({s.Completed})",-21} | {s.Steps,5} | {s.StepsPerMinute,9:F0} | {s.SendsPerMinute,9:F0} | {s.DuplicateExtraSends,10} |");
         }
 
-        Console.WriteLine($"| Durable orchestrator (Azure Storage, Azurite) | {options.Instances} ({completed}) | {steps} | {stepsPerMinute:F0} | {sendsPerMinute:F0} | {duplicates.Extra} |");
+        Console.WriteLine($"| Durable orchestrator (Azure Storage, Azurite) | {$"{options.Instances} ({completed})",-21} | {steps,5} | {stepsPerMinute,9:F0} | {sendsPerMinute,9:F0} | {duplicates.Extra,10} |");
         Console.WriteLine();
         Console.WriteLine($"Durable: sends accepted {accepted.Count} / {planned.Count}, time to last step {stepsSeconds:F1} s (scheduling took {startSeconds:F1} s), " +
             $"provider requests {sendGrid.RequestCount} / {twilio.CreateRequests}; a step counts for instances completed with both sends accepted.");
