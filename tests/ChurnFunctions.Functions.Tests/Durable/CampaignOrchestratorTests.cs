@@ -72,7 +72,7 @@ public sealed class CampaignOrchestratorTests(AzuriteFixture azurite)
         await rig.SeedAsync(scenario);
         rig.SendGrid.FailNext(1, FakeSendGridFault.ServerError);
         rig.SendGrid.FailNext(1, FakeSendGridFault.TooManyRequests(TimeSpan.FromMilliseconds(200)));
-        rig.SendGrid.FailNext(1, FakeSendGridFault.Slow(TimeSpan.FromSeconds(2)));
+        rig.SendGrid.FailNext(1, FakeSendGridFault.Slow(DurableCampaignRig.AttemptTimeout * 3));
         rig.SendGrid.FailNext(1, FakeSendGridFault.DropConnection);
         rig.Twilio.FailNext(1, FakeTwilioFault.ServerError);
         rig.Twilio.FailNext(1, FakeTwilioFault.TooManyRequests);

@@ -30,6 +30,8 @@ internal sealed class DurableCampaignRig : IAsyncDisposable
         Engine = engine;
     }
 
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
+
     public FakeSendGridServer SendGrid { get; }
 
     public FakeTwilioServer Twilio { get; }
@@ -45,10 +47,12 @@ internal sealed class DurableCampaignRig : IAsyncDisposable
     {
         var sendGrid = await FakeSendGridServer.StartAsync();
         var twilio = await FakeTwilioServer.StartAsync();
-        var settings = FakeProviderSettings.For(sendGrid, twilio, TimeSpan.FromMilliseconds(500));
+        // An attempt timeout a loaded machine does not hit by accident: a provider call that timed out after the
+        // provider accepted would be sent again by the adapter, which is not what these tests are about.
+        var settings = FakeProviderSettings.For(sendGrid, twilio, AttemptTimeout);
         settings["AzureWebJobsStorage"] = azurite.ConnectionString;
         settings["Campaigns:DefaultTimeZone"] = "UTC";
-        settings["Campaigns:Runtime:SendLease"] = "00:00:10";
+        settings["Campaigns:Runtime:SendLease"] = "00:00:30";
         settings["Campaigns:Runtime:DefinitionCacheTime"] = "00:00:00";
         var app = AppServices.Build(settings, configure);
         var service = backend is null ? DurableTaskSidecar.InMemory() : await backend();
