@@ -7,7 +7,8 @@ internal sealed record CampaignBenchOptions
 {
     public const string Usage =
         "campaigns [--instances N (2000)] [--faults F (0.0: fraction of provider calls answered 500)] [--wait-ms W (1000)] " +
-        "[--start-concurrency C (32)] [--queue-batch B (32)] [--timeout-seconds T (600)] [--seed S]";
+        "[--start-concurrency C (32)] [--queue-batch B (32)] [--timeout-seconds T (600)] [--seed S] " +
+        "[--durable (then the same run on the Functions app's orchestrator, Durable Task Azure Storage backend)] [--partitions P (4)]";
 
     public int Instances { get; init; } = 2000;
 
@@ -28,6 +29,12 @@ internal sealed record CampaignBenchOptions
 
     public int Seed { get; init; } = 20_240_601;
 
+    /// <summary>After the self-host run, the same workload through the Functions app's orchestrator on Durable Task's Azure Storage backend.</summary>
+    public bool Durable { get; init; }
+
+    /// <summary>The Durable task hub's control-queue partitions.</summary>
+    public int Partitions { get; init; } = 4;
+
     public static CampaignBenchOptions Parse(string[] args)
     {
         var options = new CampaignBenchOptions();
@@ -46,6 +53,8 @@ internal sealed record CampaignBenchOptions
                 "--queue-batch" => options with { QueueBatch = Positive(args[i], Value()) is <= 32 and var b ? b : throw new ArgumentException("--queue-batch is at most 32.") },
                 "--timeout-seconds" => options with { Timeout = TimeSpan.FromSeconds(Positive(args[i], Value())) },
                 "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--durable" => options with { Durable = true },
+                "--partitions" => options with { Partitions = Positive(args[i], Value()) is <= 16 and var p ? p : throw new ArgumentException("--partitions is at most 16.") },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }

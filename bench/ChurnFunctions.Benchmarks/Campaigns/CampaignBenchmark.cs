@@ -20,6 +20,9 @@ internal static class CampaignBenchmark
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>The self-host run's result, printed beside the Durable one.</summary>
+    internal static CampaignRunResult? LastSelfHost { get; private set; }
+
     public static int Run(string[] args)
     {
         CampaignBenchOptions options;
@@ -34,7 +37,8 @@ internal static class CampaignBenchmark
             return 2;
         }
 
-        return RunAsync(options).GetAwaiter().GetResult();
+        var selfHost = RunAsync(options).GetAwaiter().GetResult();
+        return options.Durable ? Math.Max(selfHost, DurableCampaignBenchmark.RunAsync(options).GetAwaiter().GetResult()) : selfHost;
     }
 
     private static async Task<int> RunAsync(CampaignBenchOptions options)
@@ -79,7 +83,7 @@ internal static class CampaignBenchmark
             planned.Add(workload.SendId(i, CampaignWorkload.SmsStep));
         }
 
-        var accepted = await WaitForSendsAsync(host, planned, options.Timeout, clock, report);
+        var accepted = await WaitForSendsAsync(host.SendGrid, host.Twilio, planned, options.Timeout, clock, report);
         var store = host.Services.GetRequiredService<ICampaignInstanceStore>();
         await ReportMissingAsync(store, workload, accepted, report);
         var sendsDoneAt = accepted.Values.Max();
@@ -107,7 +111,7 @@ internal static class CampaignBenchmark
             }
         }
 
-        var duplicates = Duplicates(host);
+        var duplicates = Duplicates(host.SendGrid, host.Twilio);
         var result = new CampaignRunResult(
             Instances: options.Instances,
             Completed: states.Count(s => s.Phase == CampaignPhase.Completed),
@@ -127,18 +131,19 @@ internal static class CampaignBenchmark
             EmailLatency: Ingest.LatencySummary.Of(emailLatency),
             SmsLatency: Ingest.LatencySummary.Of(smsLatency));
         report.Results(result);
+        LastSelfHost = result;
         return result.DuplicateExtraSends == 0 && result.AcceptedSends == result.PlannedSends ? 0 : 1;
     }
 
     /// <summary>Polls the fakes until every planned send id was accepted; the first acceptance time of each.</summary>
-    private static async Task<Dictionary<string, DateTimeOffset>> WaitForSendsAsync(
-        CampaignBenchHost host, HashSet<string> planned, TimeSpan timeout, Stopwatch clock, CampaignReport report)
+    internal static async Task<Dictionary<string, DateTimeOffset>> WaitForSendsAsync(
+        FakeSendGridServer sendGrid, Fakes.Twilio.FakeTwilioServer twilio, HashSet<string> planned, TimeSpan timeout, Stopwatch clock, CampaignReport report)
     {
         var nextProgress = TimeSpan.FromSeconds(5);
         while (true)
         {
             var accepted = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-            foreach (var m in host.SendGrid.Accepted)
+            foreach (var m in sendGrid.Accepted)
             {
                 if (m.SendId is { } id && planned.Contains(id))
                 {
@@ -146,7 +151,7 @@ internal static class CampaignBenchmark
                 }
             }
 
-            foreach (var m in host.Twilio.Accepted)
+            foreach (var m in twilio.Accepted)
             {
                 if (m.SendId is { } id && planned.Contains(id))
                 {
@@ -229,9 +234,9 @@ internal static class CampaignBenchmark
     }
 
     /// <summary>Send ids the fakes accepted more than once, and how many extra messages that made.</summary>
-    private static (int Ids, int Extra) Duplicates(CampaignBenchHost host)
+    internal static (int Ids, int Extra) Duplicates(FakeSendGridServer sendGrid, Fakes.Twilio.FakeTwilioServer twilio)
     {
-        var counts = host.SendGrid.Accepted.Select(m => m.SendId).Concat(host.Twilio.Accepted.Select(m => m.SendId))
+        var counts = sendGrid.Accepted.Select(m => m.SendId).Concat(twilio.Accepted.Select(m => m.SendId))
             .Where(id => id is not null)
             .GroupBy(id => id!, StringComparer.Ordinal)
             .Select(g => g.Count())

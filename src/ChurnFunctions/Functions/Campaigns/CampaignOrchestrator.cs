@@ -19,6 +19,16 @@ public sealed class CampaignOrchestrator(CampaignDecider decider)
     public const string InputEvent = "input";
     private const int MaxDecisionsPerInput = 50;
 
+    // An activity that throws (a storage or network fault between the worker and Azure Storage) is run again
+    // rather than failing the instance for good, as the self-host runner retries a wake-up. Every activity is idempotent
+    // by its key (the send ledger for sends), so a re-run after a partial success does nothing twice. Provider
+    // refusals are not exceptions: they come back as send results the decider schedules again.
+    private static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 6,
+        firstRetryInterval: TimeSpan.FromSeconds(1),
+        backoffCoefficient: 2,
+        maxRetryInterval: TimeSpan.FromMinutes(1)));
+
     [Function(Name)]
     public async Task<string?> RunAsync([OrchestrationTrigger] TaskOrchestrationContext context)
     {
@@ -28,7 +38,7 @@ public sealed class CampaignOrchestrator(CampaignDecider decider)
         var wakeAt = run.WakeAt;
         for (var decisions = 0; decisions < MaxDecisionsPerInput; decisions++)
         {
-            var load = Json.Read<CampaignLoad>(await context.CallActivityAsync<string>(CampaignActivities.Load, new LoadRequest(state.CampaignId, state.CustomerId)));
+            var load = Json.Read<CampaignLoad>(await context.CallActivityAsync<string>(CampaignActivities.Load, new LoadRequest(state.CampaignId, state.CustomerId), ActivityRetry));
             if (load.Definition is null)
             {
                 return "NoDefinition";
@@ -46,7 +56,7 @@ public sealed class CampaignOrchestrator(CampaignDecider decider)
                         var sendId = action is SendEmail email ? email.SendId : ((SendSms)action).SendId;
                         var attempt = state.PendingSend is { } pending && pending.SendId == sendId ? pending.Failures : 0;
                         var reply = Json.Read<SendReply>(await context.CallActivityAsync<string>(
-                            CampaignActivities.Send, new SendRequest(state.CustomerId, Json.Write(action), attempt)));
+                            CampaignActivities.Send, new SendRequest(state.CustomerId, Json.Write(action), attempt), ActivityRetry));
                         completed = reply.Completed;
                         wakeAt = reply.BusyUntil ?? wakeAt;
                         break;
@@ -56,7 +66,7 @@ public sealed class CampaignOrchestrator(CampaignDecider decider)
                     case Complete:
                         break;
                     default:
-                        await context.CallActivityAsync(CampaignActivities.Record, new RecordRequest(state.InstanceId, state.CustomerId, Json.Write(action)));
+                        await context.CallActivityAsync(CampaignActivities.Record, new RecordRequest(state.InstanceId, state.CustomerId, Json.Write(action)), ActivityRetry);
                         break;
                 }
             }
@@ -74,6 +84,8 @@ public sealed class CampaignOrchestrator(CampaignDecider decider)
             input = completed;
         }
 
+        // The wake-up it sleeps until, for whoever reads the instance's status (e.g. a send deferred past quiet hours).
+        context.SetCustomStatus(wakeAt);
         input = await NextInputAsync(context, wakeAt);
         context.ContinueAsNew(new CampaignOrchestration(Json.Write(state), Json.Write(input), wakeAt));
         return null;
