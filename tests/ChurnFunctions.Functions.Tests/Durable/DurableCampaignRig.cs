@@ -53,6 +53,9 @@ internal sealed class DurableCampaignRig : IAsyncDisposable
         settings["AzureWebJobsStorage"] = azurite.ConnectionString;
         settings["Campaigns:DefaultTimeZone"] = "UTC";
         settings["Campaigns:Runtime:SendLease"] = "00:00:30";
+        // A lost SendGrid answer (timeout, dropped connection) waits this long for an event naming the send before it
+        // is sent again; the faults here never reach the provider, so a short window keeps the scenarios short.
+        settings["Campaigns:Runtime:UncertainSendWindow"] = "00:00:02";
         settings["Campaigns:Runtime:DefinitionCacheTime"] = "00:00:00";
         var app = AppServices.Build(settings, configure);
         var service = backend is null ? DurableTaskSidecar.InMemory() : await backend();

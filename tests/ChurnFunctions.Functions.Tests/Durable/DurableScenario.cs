@@ -67,7 +67,9 @@ internal sealed class DurableScenario
     {
         Id = $"{run}-{i}",
         Email = $"{run}-{i}@example.com",
-        Phone = "+1555" + (1_000_000 + i).ToString(CultureInfo.InvariantCulture),
+        // Numbers of this run only: frequency caps are per recipient across campaigns, so a number another test
+        // already texted would be deferred for days.
+        Phone = "+1555" + (1_000_000 + (Random.Shared.Next(800_000) * 10) + i).ToString(CultureInfo.InvariantCulture),
         FirstName = "Ada",
         TimeZone = InQuietZone(i) ? QuietZone : OpenZone,
         Consents =
