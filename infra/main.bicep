@@ -76,6 +76,12 @@ param ingestMaxInlineBytes int = 46080
 @description('Ingest__MaxDequeueCount: attempt on which the handler moves a message to the poison queue. Keep it equal to host.json extensions.queues.maxDequeueCount.')
 param ingestMaxDequeueCount int = 5
 
+@description('Ingest__RetryDelay: wait before a failed delivery\'s second attempt; each later wait doubles up to Ingest__MaxRetryDelay (defaults: 30 s, 1, 2, 4 min, so a refund waits 7.5 minutes for its order).')
+param ingestRetryDelay string = '00:00:30'
+
+@description('Ingest__MaxRetryDelay: longest wait between two attempts of a delivery.')
+param ingestMaxRetryDelay string = '00:05:00'
+
 @description('ScoreSchedule: NCRONTAB (UTC) of the nightly scoring.')
 param scoreSchedule string = '0 30 2 * * *'
 
@@ -276,6 +282,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Api__ReadKeys: apiReadKeys
     Ingest__MaxInlineBytes: string(ingestMaxInlineBytes)
     Ingest__MaxDequeueCount: string(ingestMaxDequeueCount)
+    Ingest__RetryDelay: ingestRetryDelay
+    Ingest__MaxRetryDelay: ingestMaxRetryDelay
     ScoreSchedule: scoreSchedule
     EnrollSchedule: enrollSchedule
     Alerts__StaffEmail: alertsStaffEmail
@@ -293,6 +301,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Queues__NewBatchThreshold: '8'
     Queues__MaxDequeueCount: '5'
     Queues__VisibilityTimeout: '00:00:10'
+    Queues__MaxVisibilityTimeout: '00:10:00'
     Queues__MaxPollingInterval: '00:00:02'
   }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
 using ChurnFunctions.Core.Ports;
@@ -12,9 +11,9 @@ namespace ChurnFunctions.Core.Ingest;
 /// <summary>
 /// The ingest queue's handler, shared by both hosts: envelopes in, transactions stored. A message holds one delivery,
 /// or several when they arrived together (<see cref="IngestQueueWriter"/>); each is stored or poisoned on its own, in
-/// order. A failure is rethrown so the message is retried (deliveries stored already are then duplicates, which write
-/// nothing), except on the last allowed attempt or when no retry can help: then the delivery goes to the poison queue
-/// with its reason, so nothing is dropped without a trace.
+/// order. A failed delivery is put back on the queue to retry after a delay that doubles with each attempt (a refund
+/// that overtook its order waits minutes for it), except on the last allowed attempt or when no retry can help: then
+/// the delivery goes to the poison queue with its reason, so nothing is dropped without a trace.
 /// </summary>
 public sealed partial class IngestMessageHandler(
     SourceNormalizerRegistry normalizers,
@@ -27,10 +26,10 @@ public sealed partial class IngestMessageHandler(
 {
     public async Task<IngestOutcome> HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> envelopes;
+        IngestRetryMessage message;
         try
         {
-            envelopes = IngestEnvelopeSerializer.Split(messageText);
+            message = IngestRetryMessage.Read(messageText);
         }
         catch (InvalidIngestMessageException ex)
         {
@@ -38,44 +37,59 @@ public sealed partial class IngestMessageHandler(
             return IngestOutcome.None;
         }
 
+        // Counted across retries: the host's dequeue count starts again for each message the handler puts back.
+        var attempt = message.AttemptsMade + dequeueCount;
         var outcome = IngestOutcome.None;
         var poisoned = new List<(string Envelope, Exception Error)>();
+        var retried = new List<string>();
         Exception? retry = null;
-        foreach (var envelope in envelopes)
+        foreach (var envelope in message.Deliveries)
         {
             try
             {
                 outcome = outcome.Add(await ProcessAsync(envelope, cancellationToken));
             }
-            catch (Exception ex) when (ex is InvalidIngestMessageException || dequeueCount >= options.Value.MaxDequeueCount)
+            catch (Exception ex) when (ex is InvalidIngestMessageException || attempt >= options.Value.MaxDequeueCount)
             {
                 poisoned.Add((envelope, ex));
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                retried.Add(envelope);
                 retry ??= ex;
             }
         }
 
-        // A retried message brings its hopeless deliveries back too: they are poisoned on the attempt that ends it, once.
         if (retry is not null)
         {
-            ExceptionDispatchInfo.Throw(retry);
+            await RetryLaterAsync(new IngestRetryMessage((int)attempt, retried), retry, cancellationToken);
         }
 
         foreach (var (envelope, error) in poisoned)
         {
-            await PoisonAsync(envelope, error, dequeueCount, cancellationToken);
+            await PoisonAsync(envelope, error, attempt, cancellationToken);
         }
 
         return outcome;
     }
 
-    private async Task PoisonAsync(string text, Exception error, long dequeueCount, CancellationToken cancellationToken)
+    // The Functions trigger retries a failed message after host.json's one fixed visibilityTimeout, and the isolated
+    // worker cannot set it per message; so the handler puts the failed deliveries back itself, invisible for a delay
+    // that grows with the attempt, and this message completes. In both hosts. Should the put fail, the exception makes
+    // the host retry this message, whose deliveries already stored are then recognised and not written again.
+    private async Task RetryLaterAsync(IngestRetryMessage retry, Exception error, CancellationToken cancellationToken)
     {
-        var entry = new PoisonEntry(error.Message, error.GetType().Name, dequeueCount, time.GetUtcNow(), text);
+        var delay = RetryBackoff.Delay(options.Value.RetryDelay, options.Value.MaxRetryDelay, retry.AttemptsMade);
+        await queues.Get(Triggers.Triggers.IngestQueue).SendAsync(retry.Write(), delay, cancellationToken);
+        LogRetryScheduled(logger, retry.Deliveries.Count, retry.AttemptsMade, options.Value.MaxDequeueCount, error.GetType().Name, delay);
+    }
+
+    private async Task PoisonAsync(string text, Exception error, long attempt, CancellationToken cancellationToken)
+    {
+        var reason = error is OrderNotFoundException ? OrderNotFoundException.Reason : error.Message;
+        var entry = new PoisonEntry(reason, error.GetType().Name, attempt, time.GetUtcNow(), text);
         await queues.Get(Triggers.Triggers.IngestPoisonQueue).SendAsync(JsonSerializer.Serialize(entry, JsonSerializerOptions.Web), null, cancellationToken);
-        LogPoisoned(logger, dequeueCount, error.GetType().Name, error);
+        LogPoisoned(logger, attempt, error.GetType().Name, error);
     }
 
     private async Task<IngestOutcome> ProcessAsync(string messageText, CancellationToken cancellationToken)
@@ -112,6 +126,9 @@ public sealed partial class IngestMessageHandler(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Ingested a {Source} delivery: {Stored} stored, {Duplicates} seen before")]
     private static partial void LogProcessed(ILogger logger, string source, int stored, int duplicates);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} ingest deliveries failed attempt {Attempt} of {MaxAttempts} ({Error}); retrying after {Delay}")]
+    private static partial void LogRetryScheduled(ILogger logger, int count, int attempt, int maxAttempts, string error, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ingest delivery moved to the poison queue after {DequeueCount} attempts ({Error})")]
     private static partial void LogPoisoned(ILogger logger, long dequeueCount, string error, Exception exception);

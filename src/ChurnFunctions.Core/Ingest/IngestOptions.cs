@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ChurnFunctions.Core.Ingest;
 
 /// <summary>Ingest pipeline settings, bound from "Ingest".</summary>
-public sealed class IngestOptions
+public sealed class IngestOptions : IValidatableObject
 {
     public const string SectionName = "Ingest";
 
@@ -28,7 +28,30 @@ public sealed class IngestOptions
     [Range(1, 64)]
     public int MaxParallelEnqueues { get; set; } = 4;
 
-    /// <summary>Must equal host.json's extensions.queues.maxDequeueCount: the last attempt writes the poison entry.</summary>
+    /// <summary>
+    /// Attempts a delivery gets, counted across the handler's retries; the last writes the poison entry. Keep it equal to
+    /// host.json's extensions.queues.maxDequeueCount, which bounds a message the handler could not even re-enqueue.
+    /// </summary>
     [Range(1, 100)]
     public int MaxDequeueCount { get; set; } = 5;
+
+    /// <summary>
+    /// The wait before a failed delivery's second attempt; each later wait doubles, up to <see cref="MaxRetryDelay"/>.
+    /// With the defaults and 5 attempts: 30 s, 1 min, 2 min, 4 min, so a refund waits 7.5 minutes for its order.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest wait between two attempts of a delivery.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MaxRetryDelay < RetryDelay)
+        {
+            yield return new ValidationResult(
+                $"MaxRetryDelay ({MaxRetryDelay}) must not be below RetryDelay ({RetryDelay}).", [nameof(MaxRetryDelay)]);
+        }
+    }
 }

@@ -141,7 +141,7 @@ public sealed partial class IngestProcessor(
 
         // Unknown order: the refund may have overtaken its order, so fail and let the retry find it.
         var holder = await index.FindAsync(IdentityKeys.ForOrder(source, orderExternalId), cancellationToken)
-            ?? throw new InvalidOperationException($"Refund for {source} {orderExternalId}, an order not stored yet.");
+            ?? throw new OrderNotFoundException(source, orderExternalId);
         return await merger.FollowAsync(holder, cancellationToken);
     }
 

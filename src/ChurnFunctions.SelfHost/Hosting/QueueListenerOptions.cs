@@ -24,9 +24,16 @@ public sealed class QueueListenerOptions : IValidatableObject
     [Range(1, 1000)]
     public int MaxDequeueCount { get; set; } = 5;
 
-    /// <summary>How long a failed message stays invisible before it is retried.</summary>
+    /// <summary>
+    /// How long a failed message stays invisible before its second attempt; each later wait doubles, up to
+    /// <see cref="MaxVisibilityTimeout"/>. (Functions waits visibilityTimeout before every retry.)
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
-    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.Zero;
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The longest wait before a failed message is retried. Not a host.json setting.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan MaxVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The longest wait between polls of an empty queue; waits start at 100 ms and double up to this.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "1.00:00:00")]
@@ -49,6 +56,13 @@ public sealed class QueueListenerOptions : IValidatableObject
             yield return new ValidationResult(
                 $"NewBatchThreshold ({NewBatchThreshold}) must be below BatchSize ({BatchSize}): at most BatchSize messages are in flight.",
                 [nameof(NewBatchThreshold)]);
+        }
+
+        if (MaxVisibilityTimeout < VisibilityTimeout)
+        {
+            yield return new ValidationResult(
+                $"MaxVisibilityTimeout ({MaxVisibilityTimeout}) must not be below VisibilityTimeout ({VisibilityTimeout}).",
+                [nameof(MaxVisibilityTimeout)]);
         }
     }
 }

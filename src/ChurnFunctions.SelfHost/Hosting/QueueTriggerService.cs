@@ -1,4 +1,5 @@
 using ChurnFunctions.Core.Ports;
+using ChurnFunctions.Core.Triggers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,8 @@ namespace ChurnFunctions.SelfHost.Hosting;
 /// <see cref="QueueListenerOptions.BatchSize"/> messages, handles them concurrently, and fetches again (only as many
 /// as there is room for) once no more than the new batch threshold are in flight, so at most BatchSize messages are
 /// in flight. (Functions lets BatchSize + NewBatchThreshold be in flight; this listener is stricter.)
-/// A handled message is deleted. A failed one is made visible again after VisibilityTimeout, or, on its
+/// A handled message is deleted. A failed one is made visible again after a wait that starts at VisibilityTimeout and
+/// doubles with each attempt up to MaxVisibilityTimeout (Functions waits the same VisibilityTimeout each time), or, on its
 /// MaxDequeueCount-th attempt, its original text goes to "{queue}-poison" and it is deleted. A message received with
 /// a dequeue count already above MaxDequeueCount goes to poison without being handled. While the queue is empty,
 /// or unreachable, polls back off from 100 ms, doubling to MaxPollingInterval (to a minute at least when polls fail).
@@ -169,8 +171,9 @@ public sealed class QueueTriggerService(
             }
             else
             {
-                logger.MessageFailed(message.MessageId, QueueName, message.DequeueCount, options.MaxDequeueCount, failure.GetType().FullName ?? failure.GetType().Name, failure.Message, options.VisibilityTimeout);
-                await _queue.UpdateVisibilityAsync(leased, options.VisibilityTimeout, token);
+                var delay = RetryBackoff.Delay(options.VisibilityTimeout, options.MaxVisibilityTimeout, message.DequeueCount);
+                logger.MessageFailed(message.MessageId, QueueName, message.DequeueCount, options.MaxDequeueCount, failure.GetType().FullName ?? failure.GetType().Name, failure.Message, delay);
+                await _queue.UpdateVisibilityAsync(leased, delay, token);
             }
         }
         catch (Exception e)

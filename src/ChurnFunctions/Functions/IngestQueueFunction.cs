@@ -5,9 +5,10 @@ using Triggers = ChurnFunctions.Core.Triggers.Triggers;
 namespace ChurnFunctions.Functions;
 
 /// <summary>
-/// The ingest queue: each message goes to <see cref="IngestMessageHandler"/>. A failure propagates, so the host retries
-/// the message up to host.json's maxDequeueCount; the handler itself moves a message to the poison queue on its last
-/// allowed attempt, so it needs the attempt number.
+/// The ingest queue: each message goes to <see cref="IngestMessageHandler"/>. host.json's visibilityTimeout is one fixed
+/// wait for every retry and the isolated worker cannot set it per message, so the handler itself puts a failed delivery
+/// back with a growing delay and completes; it poisons on the last allowed attempt, so it needs the dequeue count. A
+/// failure that still propagates (the put-back failed) is retried by the host up to host.json's maxDequeueCount.
 /// </summary>
 public sealed class IngestQueueFunction(IngestMessageHandler handler)
 {

@@ -12,12 +12,14 @@ internal sealed class RecordingQueues : IMessageQueueFactory
 
     public IMessageQueue Get(string queueName) => queues.GetOrAdd(queueName, name => new RecordingQueue(name, this));
 
-    public IReadOnlyList<string> Sent(string queueName) =>
+    public IReadOnlyList<string> Sent(string queueName) => [.. SentWithDelays(queueName).Select(m => m.Text)];
+
+    public IReadOnlyList<(string Text, TimeSpan? Delay)> SentWithDelays(string queueName) =>
         queues.TryGetValue(queueName, out var q) ? [.. q.Messages] : [];
 
     private sealed class RecordingQueue(string name, RecordingQueues owner) : IMessageQueue
     {
-        public ConcurrentQueue<string> Messages { get; } = new();
+        public ConcurrentQueue<(string Text, TimeSpan? Delay)> Messages { get; } = new();
 
         public string Name => name;
 
@@ -30,7 +32,7 @@ internal sealed class RecordingQueues : IMessageQueueFactory
                 throw new HttpRequestException("Connection refused");
             }
 
-            Messages.Enqueue(text);
+            Messages.Enqueue((text, visibilityDelay));
             return Task.CompletedTask;
         }
 

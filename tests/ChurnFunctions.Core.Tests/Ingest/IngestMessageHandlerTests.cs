@@ -41,12 +41,117 @@ public sealed class IngestMessageHandlerTests
     }
 
     [Fact]
-    public async Task A_failure_before_the_last_attempt_is_rethrown_so_the_message_is_retried()
+    public async Task A_failure_before_the_last_attempt_puts_the_delivery_back_after_the_first_retry_delay()
     {
         normalizer.OnNormalize = _ => throw new TimeoutException("storage slow");
+        var message = Envelope("order:1");
 
-        await Assert.ThrowsAsync<TimeoutException>(() => Handler().HandleAsync(Envelope("order:1"), 4, default));
+        var outcome = await Handler().HandleAsync(message, 1, default);
+
+        Assert.Equal(IngestOutcome.None, outcome);
+        var (text, delay) = Assert.Single(queues.SentWithDelays(Triggers.Triggers.IngestQueue));
+        Assert.Equal(TimeSpan.FromSeconds(30), delay);
+        Assert.Equal(new IngestRetryMessage(1, [message]), IngestRetryMessage.Read(text), RetryComparer);
         Assert.Empty(queues.Sent(Triggers.Triggers.IngestPoisonQueue));
+    }
+
+    [Fact]
+    public async Task A_delivery_that_keeps_failing_waits_twice_as_long_each_time_and_its_fifth_attempt_poisons_the_original_envelope()
+    {
+        normalizer.OnNormalize = _ => throw new TimeoutException("storage slow");
+        var original = Envelope("order:1");
+
+        var text = original;
+        for (var i = 0; i < 5; i++)
+        {
+            // Each put-back copy is a new queue message: the host sees it for the first time.
+            await Handler().HandleAsync(text, 1, default);
+            text = queues.Sent(Triggers.Triggers.IngestQueue).ElementAtOrDefault(i) ?? "";
+        }
+
+        Assert.Equal(
+            [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(4)],
+            queues.SentWithDelays(Triggers.Triggers.IngestQueue).Select(m => m.Delay));
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single(), JsonSerializerOptions.Web)!;
+        Assert.Equal(5, entry.DequeueCount);
+        Assert.Equal("storage slow", entry.Reason);
+        Assert.Equal(original, entry.Message);
+    }
+
+    [Fact]
+    public async Task Attempts_count_the_host_redeliveries_of_a_put_back_message_too()
+    {
+        normalizer.OnNormalize = _ => throw new TimeoutException("storage slow");
+        var retry = new IngestRetryMessage(3, [Envelope("order:1")]).Write();
+
+        // Attempts 1-3 were put back by the handler; the copy's second dequeue is the fifth attempt.
+        await Handler().HandleAsync(retry, 2, default);
+
+        Assert.Empty(queues.Sent(Triggers.Triggers.IngestQueue));
+        Assert.Equal(5, JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single(), JsonSerializerOptions.Web)!.DequeueCount);
+    }
+
+    [Fact]
+    public async Task When_the_delivery_cannot_be_put_back_the_failure_propagates_so_the_host_retries_the_message()
+    {
+        normalizer.OnNormalize = _ => throw new TimeoutException("storage slow");
+        queues.Fail = true;
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => Handler().HandleAsync(Envelope("order:1"), 1, default));
+        queues.Fail = false;
+        Assert.Empty(queues.Sent(Triggers.Triggers.IngestPoisonQueue));
+    }
+
+    [Fact]
+    public async Task A_refund_before_its_order_is_put_back_and_stored_on_the_retry_after_the_order()
+    {
+        UseShopifyOrderAndRefund();
+
+        await Handler().HandleAsync(Envelope("refund"), 1, default);
+        var retry = Assert.Single(queues.Sent(Triggers.Triggers.IngestQueue));
+        await Handler().HandleAsync(Envelope("order"), 1, default);
+        var outcome = await Handler().HandleAsync(retry, 1, default);
+
+        Assert.Equal(new IngestOutcome(1, 0), outcome);
+        var record = (await rig.Store.GetAsync(rig.Index.Keys["shopify:1"], default))!.Value;
+        Assert.Equal((30m, 1), (record.NetSpend, record.RefundCount));
+        Assert.Empty(queues.Sent(Triggers.Triggers.IngestPoisonQueue));
+    }
+
+    [Fact]
+    public async Task A_refund_whose_order_never_comes_is_poisoned_as_order_not_found_and_a_replay_after_the_order_stores_it()
+    {
+        UseShopifyOrderAndRefund();
+        var refund = Envelope("refund");
+
+        var text = refund;
+        for (var i = 0; i < 5; i++)
+        {
+            await Handler().HandleAsync(text, 1, default);
+            text = queues.Sent(Triggers.Triggers.IngestQueue).ElementAtOrDefault(i) ?? "";
+        }
+
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single(), JsonSerializerOptions.Web)!;
+        Assert.Equal((OrderNotFoundException.Reason, nameof(OrderNotFoundException), 5L), (entry.Reason, entry.Error, entry.DequeueCount));
+        Assert.Equal(refund, entry.Message);
+
+        await Handler().HandleAsync(Envelope("order"), 1, default);
+        var replayed = await Handler().HandleAsync(entry.Message, 1, default);
+
+        Assert.Equal(new IngestOutcome(1, 0), replayed);
+        Assert.Equal(1, (await rig.Store.GetAsync(rig.Index.Keys["shopify:1"], default))!.Value.RefundCount);
+    }
+
+    [Fact]
+    public async Task A_malformed_retry_message_goes_to_poison_at_once()
+    {
+        const string message = "{\"attemptsMade\":1,\"deliveries\":[]}";
+
+        await Handler().HandleAsync(message, 1, default);
+
+        var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single(), JsonSerializerOptions.Web)!;
+        Assert.Equal(message, entry.Message);
+        Assert.Empty(queues.Sent(Triggers.Triggers.IngestQueue));
     }
 
     [Fact]
@@ -122,7 +227,7 @@ public sealed class IngestMessageHandlerTests
     }
 
     [Fact]
-    public async Task A_combined_message_with_a_failing_delivery_is_retried_and_stores_the_others_once()
+    public async Task A_combined_message_puts_back_only_its_failing_delivery_and_stores_the_others_once()
     {
         var storageDown = true;
         normalizer.OnNormalize = e => e.Body == "order:2" && storageDown
@@ -130,11 +235,13 @@ public sealed class IngestMessageHandlerTests
             : NormalizationResult.Of(Tx.For(Tx.Purchase(e.Body!, "2024-01-10T10:00:00Z", 1m), platformKey: "pos:1"));
         var message = IngestEnvelopeSerializer.Combine([Envelope("order:1"), Envelope("order:2"), Envelope("order:3")]);
 
-        await Assert.ThrowsAsync<TimeoutException>(() => Handler().HandleAsync(message, 1, default));
+        var first = await Handler().HandleAsync(message, 1, default);
         storageDown = false;
-        var retried = await Handler().HandleAsync(message, 2, default);
+        var retry = Assert.Single(queues.Sent(Triggers.Triggers.IngestQueue));
+        var retried = await Handler().HandleAsync(retry, 1, default);
 
-        Assert.Equal(new IngestOutcome(1, 2), retried);
+        Assert.Equal((new IngestOutcome(2, 0), new IngestOutcome(1, 0)), (first, retried));
+        Assert.Equal([Envelope("order:2")], IngestRetryMessage.Read(retry).Deliveries);
         Assert.Equal(3, (await rig.Store.GetTransactionsAsync(rig.Index.Keys["pos:1"], default)).Count);
         Assert.Empty(queues.Sent(Triggers.Triggers.IngestPoisonQueue));
     }
@@ -155,26 +262,20 @@ public sealed class IngestMessageHandlerTests
     }
 
     [Fact]
-    public async Task A_hopeless_delivery_beside_a_failing_one_is_poisoned_once_on_the_attempt_that_ends_the_message()
+    public async Task A_hopeless_delivery_beside_a_failing_one_is_poisoned_at_once_and_only_the_failing_one_put_back()
     {
-        var storageDown = true;
         normalizer.OnNormalize = e => e.Body switch
         {
             "bad" => NormalizationResult.Invalid("total", "must be a number"),
-            "order:2" when storageDown => throw new TimeoutException("storage slow"),
+            "order:2" => throw new TimeoutException("storage slow"),
             _ => NormalizationResult.Of(Tx.For(Tx.Purchase(e.Body!, "2024-01-10T10:00:00Z", 1m), platformKey: "pos:1")),
         };
-        var message = IngestEnvelopeSerializer.Combine([Envelope("bad"), Envelope("order:2")]);
 
-        await Assert.ThrowsAsync<TimeoutException>(() => Handler().HandleAsync(message, 1, default));
-        await Assert.ThrowsAsync<TimeoutException>(() => Handler().HandleAsync(message, 2, default));
-        Assert.Empty(queues.Sent(Triggers.Triggers.IngestPoisonQueue));
-        storageDown = false;
-        var outcome = await Handler().HandleAsync(message, 3, default);
+        await Handler().HandleAsync(IngestEnvelopeSerializer.Combine([Envelope("bad"), Envelope("order:2")]), 1, default);
 
-        Assert.Equal(new IngestOutcome(1, 0), outcome);
         var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single(), JsonSerializerOptions.Web)!;
         Assert.Equal(Envelope("bad"), entry.Message);
+        Assert.Equal([Envelope("order:2")], IngestRetryMessage.Read(queues.Sent(Triggers.Triggers.IngestQueue).Single()).Deliveries);
     }
 
     [Fact]
@@ -185,6 +286,15 @@ public sealed class IngestMessageHandlerTests
         var entry = JsonSerializer.Deserialize<PoisonEntry>(queues.Sent(Triggers.Triggers.IngestPoisonQueue).Single(), JsonSerializerOptions.Web)!;
         Assert.Equal("[]", entry.Message);
     }
+
+    private static readonly IEqualityComparer<IngestRetryMessage> RetryComparer = EqualityComparer<IngestRetryMessage>.Create(
+        (a, b) => a!.AttemptsMade == b!.AttemptsMade && a.Deliveries.SequenceEqual(b.Deliveries), m => m.AttemptsMade);
+
+    // "order" is a Shopify order of customer shopify:1 (50.00); "refund" refunds 20.00 of it, without a buyer.
+    private void UseShopifyOrderAndRefund() =>
+        normalizer.OnNormalize = e => e.Body == "order"
+            ? NormalizationResult.Of(Tx.For(Tx.Purchase("order:7", "2024-01-10T10:00:00Z", 50m) with { Source = SourceNames.Shopify }, platformKey: "shopify:1"))
+            : NormalizationResult.Of(new NormalizedTransaction(Tx.Refund("refund:9", "order:7", "2024-01-12T10:00:00Z", 20m) with { Source = SourceNames.Shopify }, null));
 
     private static string Envelope(string body) =>
         IngestEnvelopeSerializer.Serialize(new IngestEnvelope("test", DateTimeOffset.UnixEpoch, new Dictionary<string, string>(), body));

@@ -124,11 +124,11 @@ public sealed class IngestProcessorTests
     }
 
     [Fact]
-    public async Task A_refund_that_overtakes_its_order_fails_so_it_is_retried()
+    public async Task A_refund_that_overtakes_its_order_fails_with_order_not_found_so_it_is_retried()
     {
         var refund = Tx.Refund("refund:9", "order:404", "2024-01-12T10:00:00Z", 20m) with { Source = SourceNames.Shopify };
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => rig.Processor.ProcessAsync([new NormalizedTransaction(refund, null)], default));
+        await Assert.ThrowsAsync<OrderNotFoundException>(() => rig.Processor.ProcessAsync([new NormalizedTransaction(refund, null)], default));
         Assert.Null(await rig.Store.GetAsync(CustomerIds.Anonymous, default));
     }
 }

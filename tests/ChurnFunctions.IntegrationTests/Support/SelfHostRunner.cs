@@ -46,6 +46,7 @@ internal sealed class SelfHostRunner : IAsyncDisposable
             ["Webhooks:Square:NotificationUrl"] = Secrets.SquareUrl,
             ["Api:Keys"] = Secrets.ApiKey,
             ["Queues:VisibilityTimeout"] = "00:00:00",
+            ["Ingest:RetryDelay"] = "00:00:00",
             ["Queues:MaxPollingInterval"] = "00:00:00.200",
             ["Queues:MessageLease"] = "00:00:05",
         };

@@ -23,14 +23,15 @@ public sealed class HostingServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void Queue_options_default_to_the_host_json_defaults()
+    public void Queue_options_default_to_the_host_json_values_and_a_ten_minute_cap_on_the_retry_wait()
     {
         using var provider = Services().AddQueueTrigger("ingest", NoOpHandler).BuildServiceProvider();
 
         var options = provider.GetRequiredService<IOptionsMonitor<QueueListenerOptions>>().Get("ingest");
 
         Assert.Equal((16, 8, 5), (options.BatchSize, options.EffectiveNewBatchThreshold, options.MaxDequeueCount));
-        Assert.Equal((TimeSpan.Zero, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(10)), (options.VisibilityTimeout, options.MaxPollingInterval, options.MessageLease));
+        Assert.Equal((TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(10)), (options.VisibilityTimeout, options.MaxVisibilityTimeout));
+        Assert.Equal((TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(10)), (options.MaxPollingInterval, options.MessageLease));
     }
 
     [Fact]
@@ -57,6 +58,7 @@ public sealed class HostingServiceCollectionExtensionsTests
     [InlineData("newBatchThreshold", "16", "NewBatchThreshold")]
     [InlineData("maxDequeueCount", "0", "MaxDequeueCount")]
     [InlineData("maxPollingInterval", "00:00:00.050", "MaxPollingInterval")]
+    [InlineData("maxVisibilityTimeout", "00:00:05", "MaxVisibilityTimeout")]
     public void Invalid_queue_options_fail_validation(string key, string value, string member)
     {
         using var provider = Services(new() { [$"Queues:{key}"] = value }).AddQueueTrigger("ingest", NoOpHandler).BuildServiceProvider();

@@ -71,6 +71,28 @@ public sealed class QueueTriggerServiceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Each_retry_of_a_failing_message_waits_twice_as_long_up_to_the_cap()
+    {
+        Main.Seed("refund before its order");
+
+        await StartAsync(
+            (_, _, _) => throw new InvalidOperationException("order not stored yet"),
+            o => (o.VisibilityTimeout, o.MaxVisibilityTimeout) = (TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(25)));
+
+        await DriveUntilAsync(() => Poison.Messages.Count == 1 && Main.Messages.Count == 0);
+
+        TimeSpan[] waits = [TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(25)];
+        Assert.Equal(waits, _logger.WithEventId(7203).Select(e => (TimeSpan)e.State["VisibilityTimeout"]!));
+        var at = _attempts.Select(a => a.At).ToArray();
+        Assert.Equal(5, at.Length);
+        for (var i = 0; i < waits.Length; i++)
+        {
+            // The message is visible again after the wait; the next poll (at most 2 s apart here) picks it up.
+            Assert.InRange(at[i + 1] - at[i], waits[i], waits[i] + TimeSpan.FromSeconds(2.5));
+        }
+    }
+
+    [Fact]
     public async Task Message_that_fails_five_times_goes_to_poison_queue()
     {
         Main.Seed("original text");
