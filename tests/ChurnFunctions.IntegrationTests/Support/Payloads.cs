@@ -27,6 +27,26 @@ internal static class Payloads
             },
         });
 
+    /// <summary>A refunds/create body returning <paramref name="amount"/> of one line of order <paramref name="orderId"/>; it names no buyer.</summary>
+    public static string ShopifyRefund(long refundId, long orderId, decimal amount) =>
+        JsonSerializer.Serialize(new
+        {
+            id = refundId,
+            order_id = orderId,
+            created_at = "2024-03-20T09:00:00-04:00",
+            transactions = Array.Empty<object>(),
+            refund_line_items = new[]
+            {
+                new
+                {
+                    quantity = 1,
+                    subtotal = amount.ToString("0.00", CultureInfo.InvariantCulture),
+                    subtotal_set = new { shop_money = new { amount = amount.ToString("0.00", CultureInfo.InvariantCulture), currency_code = "USD" } },
+                    line_item = new { sku = "SKU-1" },
+                },
+            },
+        });
+
     public static HttpRequestMessage Shopify(string body, string eventId, string topic = "orders/create", string? secret = Secrets.Shopify)
     {
         var request = Json(HttpMethod.Post, "/api/webhooks/shopify", body);
