@@ -42,6 +42,7 @@ public static class ChurnHost
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseMiddleware<RouteRequestLogging>();
         app.UseExceptionHandler();
         app.MapChurnApi();
         return app;
