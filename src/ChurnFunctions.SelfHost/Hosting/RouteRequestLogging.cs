@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Routing;
 
 namespace ChurnFunctions.SelfHost.Hosting;
@@ -18,7 +19,9 @@ internal sealed partial class RouteRequestLogging(RequestDelegate next, ILogger<
         finally
         {
             var elapsedMs = time.GetElapsedTime(started).TotalMilliseconds;
-            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+            // The exception handler clears the endpoint before it answers; its feature keeps the one that failed.
+            var endpoint = context.GetEndpoint() ?? context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+            var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
             LogRequest(logger, context.Request.Method, route, context.Response.StatusCode, elapsedMs);
         }
     }
