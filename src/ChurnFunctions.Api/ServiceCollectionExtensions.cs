@@ -1,6 +1,7 @@
 using ChurnFunctions.Api.Http;
 using ChurnFunctions.Api.Http.Campaigns;
 using ChurnFunctions.Api.Http.Engagement;
+using ChurnFunctions.Api.Logging;
 using ChurnFunctions.Core.Campaigns.Reporting;
 using ChurnFunctions.Core;
 using ChurnFunctions.Notifications;
@@ -10,6 +11,7 @@ using ChurnFunctions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChurnFunctions.Api;
@@ -20,6 +22,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddChurnFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails();
+        services.AddChurnLogPrivacy();
         services.AddChurnCore(configuration);
         services.AddChurnStorage(configuration);
         // Providers when configured; the outbox stands in for each one that is not.
@@ -42,6 +45,17 @@ public static class ServiceCollectionExtensions
         {
             services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.SectionName));
         }
+        return services;
+    }
+
+    /// <summary>
+    /// Keeps URLs out of the logs of both hosts: the HttpClientFactory clients (SendGrid, the alert webhook) log no
+    /// requests, and the framework's request loggers are capped at Warning (<see cref="UrlLoggingFilter"/>).
+    /// </summary>
+    public static IServiceCollection AddChurnLogPrivacy(this IServiceCollection services)
+    {
+        services.ConfigureHttpClientDefaults(client => client.RemoveAllLoggers());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LoggerFilterOptions>, UrlLoggingFilter>());
         return services;
     }
 }

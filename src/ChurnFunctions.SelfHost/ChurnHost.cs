@@ -5,6 +5,7 @@ using ChurnFunctions.Core.Scoring;
 using ChurnFunctions.SelfHost.Campaigns;
 using ChurnFunctions.SelfHost.Configuration;
 using ChurnFunctions.SelfHost.Hosting;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChurnFunctions.SelfHost;
@@ -28,6 +29,8 @@ public static class ChurnHost
         builder.Configuration["AzureWebJobsStorage"] ??= "UseDevelopmentStorage=true";
 
         builder.Services.AddChurnFunctions(builder.Configuration);
+        builder.Services.AddExceptionHandler<ExceptionTypeLogger>();
+        builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = _ => true);
         builder.Services.AddQueueTrigger(
             Core.Triggers.Triggers.IngestQueue,
             (services, message, ct) => services.GetRequiredService<IngestMessageHandler>().HandleAsync(message.Text, message.DequeueCount, ct));
@@ -42,6 +45,7 @@ public static class ChurnHost
 
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseMiddleware<RouteRequestLogging>();
         app.UseExceptionHandler();
         app.MapChurnApi();
         return app;

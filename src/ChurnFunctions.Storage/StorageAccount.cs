@@ -44,8 +44,9 @@ public sealed class StorageAccount : IDisposable
         return new StorageAccount(new StorageHttp(connection, options, loggerFactory?.CreateLogger<StorageAccount>(), timeProvider));
     }
 
-    internal static StorageAccount Create(StorageConnection connection, StorageOptions options, HttpMessageHandler handler, TimeProvider? timeProvider = null) =>
-        new(new StorageHttp(connection, options, null, timeProvider, handler));
+    internal static StorageAccount Create(
+        StorageConnection connection, StorageOptions options, HttpMessageHandler handler, TimeProvider? timeProvider = null, ILogger? logger = null) =>
+        new(new StorageHttp(connection, options, logger, timeProvider, handler));
 
     public TableClient GetTableClient(string tableName) => _tables.GetOrAdd(tableName, static (n, http) => new TableClient(http, n), Http);
 

@@ -73,7 +73,7 @@ internal sealed class StorageHttp : IDisposable
                                    || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new StorageException(
-                $"Storage {request.Service} {request.Method} {request.Path} failed after {_maxAttempts} attempt(s): {ex.GetType().Name}.", ex);
+                $"Storage {request.Service} {request.Operation} {request.Resource} failed after {_maxAttempts} attempt(s): {ex.GetType().Name}.", ex);
         }
         finally
         {
@@ -93,7 +93,7 @@ internal sealed class StorageHttp : IDisposable
         }
 
         return new StorageException(
-            $"Storage {request.Service} {request.Method} {request.Path} failed with {(int)response.StatusCode} ({code ?? response.ReasonPhrase}), request id {requestId ?? "-"}.",
+            $"Storage {request.Service} {request.Operation} {request.Resource} failed with {(int)response.StatusCode} ({code ?? response.ReasonPhrase}), request id {requestId ?? "-"}.",
             response.StatusCode,
             code,
             requestId);
@@ -129,7 +129,7 @@ internal sealed class StorageHttp : IDisposable
                     var request = args.Context.Properties.GetValue(RequestKey, null!);
                     var outcome = args.Outcome.Exception?.GetType().Name
                                   ?? ((int?)args.Outcome.Result?.StatusCode)?.ToString(CultureInfo.InvariantCulture) ?? "?";
-                    Logs.RetryingRequest(_logger, request.Service, request.Method.Method, request.Path, outcome,
+                    Logs.RetryingRequest(_logger, request.Service, request.Operation, request.Resource, outcome,
                         args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
                     args.Outcome.Result?.Dispose();
                     return default;

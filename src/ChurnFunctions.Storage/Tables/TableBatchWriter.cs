@@ -92,7 +92,7 @@ internal static partial class TableBatchWriter
             if (typed == TableWriteStatus.Success)
             {
                 throw new StorageException(
-                    $"Storage Table batch {request.Path} failed at operation {index?.ToString(CultureInfo.InvariantCulture) ?? "?"} with {(int)status} ({code}), request id {requestId ?? "-"}.",
+                    $"Storage Table {request.Operation} {request.Resource} failed at operation {index?.ToString(CultureInfo.InvariantCulture) ?? "?"} with {(int)status} ({code}), request id {requestId ?? "-"}.",
                     status,
                     code,
                     requestId);

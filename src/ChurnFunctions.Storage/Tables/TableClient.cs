@@ -33,7 +33,7 @@ public sealed class TableClient
     public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["TableName"] = Name });
-        var request = Request(HttpMethod.Post, new Uri($"{_endpoint}/Tables"), body);
+        var request = Request(HttpMethod.Post, new Uri($"{_endpoint}/Tables"), body) with { Operation = "CreateTable" };
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.NoContent or HttpStatusCode.Conflict))
         {
@@ -44,7 +44,7 @@ public sealed class TableClient
     /// <summary>Deletes the table; returns false when there was none.</summary>
     public async Task<bool> DeleteTableAsync(CancellationToken cancellationToken)
     {
-        var request = Request(HttpMethod.Delete, new Uri($"{_endpoint}/Tables('{Uri.EscapeDataString(Name)}')"));
+        var request = Request(HttpMethod.Delete, new Uri($"{_endpoint}/Tables('{Uri.EscapeDataString(Name)}')")) with { Operation = "DeleteTable" };
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         return response.StatusCode switch
         {
@@ -57,7 +57,7 @@ public sealed class TableClient
     /// <summary>The entity with its ETag, or null when there is none.</summary>
     public async Task<TableEntity?> GetEntityAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
-        var request = Request(HttpMethod.Get, EntityUri(partitionKey, rowKey));
+        var request = Request(HttpMethod.Get, EntityUri(partitionKey, rowKey)) with { Operation = "GetEntity" };
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -78,21 +78,21 @@ public sealed class TableClient
 
     /// <summary>Inserts; <see cref="TableWriteStatus.Conflict"/> when the entity exists (also when a retry follows a lost success).</summary>
     public Task<TableWriteResult> InsertAsync(TableEntity entity, CancellationToken cancellationToken) =>
-        WriteAsync(Request(HttpMethod.Post, TableUri, TableEntityJson.Serialize(entity)), cancellationToken);
+        WriteAsync(Request(HttpMethod.Post, TableUri, TableEntityJson.Serialize(entity)) with { Operation = "Insert" }, cancellationToken);
 
     /// <summary>Inserts or replaces/merges, whatever is stored.</summary>
     public Task<TableWriteResult> UpsertAsync(TableEntity entity, TableUpdateMode mode, CancellationToken cancellationToken) =>
-        WriteAsync(Request(MethodFor(mode), EntityUri(entity.PartitionKey, entity.RowKey), TableEntityJson.Serialize(entity)), cancellationToken);
+        WriteAsync(Request(MethodFor(mode), EntityUri(entity.PartitionKey, entity.RowKey), TableEntityJson.Serialize(entity)) with { Operation = "Upsert" }, cancellationToken);
 
     /// <summary>Replaces/merges only if the stored entity still has <paramref name="etag"/> ("*": any); 412 or 404 otherwise.</summary>
     public Task<TableWriteResult> UpdateAsync(TableEntity entity, string etag, TableUpdateMode mode, CancellationToken cancellationToken) =>
         WriteAsync(Request(MethodFor(mode), EntityUri(entity.PartitionKey, entity.RowKey), TableEntityJson.Serialize(entity))
-            .WithHeader("If-Match", etag), cancellationToken);
+            .WithHeader("If-Match", etag) with { Operation = "Update" }, cancellationToken);
 
     /// <summary>Deletes if the stored entity has <paramref name="etag"/> ("*": any).</summary>
     public async Task<TableWriteStatus> DeleteAsync(string partitionKey, string rowKey, string etag, CancellationToken cancellationToken)
     {
-        var result = await WriteAsync(Request(HttpMethod.Delete, EntityUri(partitionKey, rowKey)).WithHeader("If-Match", etag), cancellationToken)
+        var result = await WriteAsync(Request(HttpMethod.Delete, EntityUri(partitionKey, rowKey)).WithHeader("If-Match", etag) with { Operation = "Delete" }, cancellationToken)
             .ConfigureAwait(false);
         return result.Status;
     }
@@ -100,7 +100,7 @@ public sealed class TableClient
     /// <summary>One page of results; pass the returned continuation to get the next.</summary>
     public async Task<TablePage> QueryPageAsync(TableQuery query, TableContinuation? continuation, CancellationToken cancellationToken)
     {
-        var request = Request(HttpMethod.Get, QueryUri(query, continuation));
+        var request = Request(HttpMethod.Get, QueryUri(query, continuation)) with { Operation = "Query" };
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.OK)
         {
@@ -144,7 +144,7 @@ public sealed class TableClient
     public async Task<TableBatchResult> SubmitBatchAsync(IReadOnlyList<TableBatchOperation> operations, CancellationToken cancellationToken)
     {
         var (body, contentType) = TableBatchWriter.Build(operations, TableUri);
-        var request = Request(HttpMethod.Post, new Uri($"{_endpoint}/$batch"), body) with { ContentType = contentType };
+        var request = Request(HttpMethod.Post, new Uri($"{_endpoint}/$batch"), body) with { ContentType = contentType, Operation = "Batch" };
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Accepted)
         {
@@ -191,6 +191,7 @@ public sealed class TableClient
     private StorageRequest Request(HttpMethod method, Uri uri, byte[]? body = null) =>
         new(StorageService.Table, method, uri)
         {
+            Resource = Name,
             Body = body,
             ContentType = body is null ? null : "application/json",
             Headers =

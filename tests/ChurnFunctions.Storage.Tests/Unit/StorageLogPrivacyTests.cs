@@ -1,0 +1,66 @@
+using System.Net;
+using ChurnFunctions.Storage.Connection;
+using ChurnFunctions.Storage.Tables;
+using ChurnFunctions.Testing;
+
+namespace ChurnFunctions.Storage.Tests.Unit;
+
+/// <summary>Identity keys are emails and phones: retry warnings and storage errors name the table and operation, never the keys.</summary>
+public sealed class StorageLogPrivacyTests
+{
+    private const string EmailKey = "email:ada.lovelace@example.com";
+    private const string PhoneKey = "phone:+15557654321";
+    private static readonly StorageOptions Options = new() { MaxRetries = 2, RetryBaseDelay = TimeSpan.Zero };
+    private static readonly string[] Personal =
+    [
+        "ada.lovelace", "example.com", "5557654321", EscapedEmailKey, Uri.EscapeDataString(PhoneKey),
+    ];
+
+    private static string EscapedEmailKey => Uri.EscapeDataString(EmailKey);
+
+    [Fact]
+    public async Task Retry_warning_names_table_and_operation_but_not_the_entity_keys()
+    {
+        var handler = new StubHandler(StubHandler.Status(HttpStatusCode.ServiceUnavailable), StubHandler.Status(HttpStatusCode.NoContent));
+        using var logs = new LogCapture();
+        using var account = Account(handler, logs);
+
+        await account.GetTableClient("identities").UpdateAsync(new TableEntity(EmailKey, ""), "*", TableUpdateMode.Replace, default);
+
+        var warning = Assert.Single(logs.Entries);
+        Assert.Contains("Table Update identities failed with 503", warning.Message, StringComparison.Ordinal);
+        Assert.Contains(handler.Requests, r => r.RequestUri!.AbsoluteUri.Contains(EscapedEmailKey, StringComparison.Ordinal));
+        Assert.Empty(logs.Containing(Personal));
+    }
+
+    [Fact]
+    public async Task Storage_error_after_all_attempts_names_the_table_not_the_entity_keys()
+    {
+        var handler = new StubHandler(StubHandler.Throw(new HttpRequestException("refused")));
+        using var logs = new LogCapture();
+        using var account = Account(handler, logs);
+
+        var error = await Assert.ThrowsAsync<StorageException>(() => account.GetTableClient("identities").GetEntityAsync(PhoneKey, "", default));
+
+        Assert.StartsWith("Storage Table GetEntity identities failed after 3 attempt(s)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, logs.Entries.Count);
+        Assert.DoesNotContain(Personal, p => error.Message.Contains(p, StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(logs.Containing(Personal));
+    }
+
+    [Fact]
+    public async Task Failed_batch_names_the_table_not_the_partition()
+    {
+        var handler = new StubHandler(_ => new HttpResponseMessage(HttpStatusCode.BadRequest) { Headers = { { "x-ms-error-code", "InvalidInput" } } });
+        using var account = Account(handler, null);
+
+        var error = await Assert.ThrowsAsync<StorageException>(() => account.GetTableClient("identities")
+            .SubmitBatchAsync([TableBatchOperation.Insert(new TableEntity(EmailKey, ""))], default));
+
+        Assert.StartsWith("Storage Table Batch identities failed with 400 (InvalidInput)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Personal, p => error.Message.Contains(p, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static StorageAccount Account(StubHandler handler, LogCapture? logs) =>
+        StorageAccount.Create(StorageConnection.Parse("UseDevelopmentStorage=true"), Options, handler, logger: logs?.CreateLogger("storage"));
+}
