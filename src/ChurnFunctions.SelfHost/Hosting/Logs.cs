@@ -44,11 +44,11 @@ internal static partial class Logs
     [LoggerMessage(EventId = 7202, Level = LogLevel.Warning, Message = "Queue {QueueName} is unavailable; retrying in {RetryDelay}")]
     public static partial void QueueUnavailable(this ILogger logger, string queueName, TimeSpan retryDelay, Exception exception);
 
-    [LoggerMessage(EventId = 7203, Level = LogLevel.Warning, Message = "Message {MessageId} on queue {QueueName} failed on attempt {DequeueCount} of {MaxDequeueCount} with {ExceptionType}: {ExceptionMessage}; retrying after {VisibilityTimeout}")]
-    public static partial void MessageFailed(this ILogger logger, string messageId, string queueName, long dequeueCount, int maxDequeueCount, string exceptionType, string exceptionMessage, TimeSpan visibilityTimeout);
+    [LoggerMessage(EventId = 7203, Level = LogLevel.Warning, Message = "Message {MessageId} on queue {QueueName} failed on attempt {DequeueCount} of {MaxDequeueCount} with {ExceptionTypes}; retrying after {VisibilityTimeout}")]
+    public static partial void MessageFailed(this ILogger logger, string messageId, string queueName, long dequeueCount, int maxDequeueCount, string exceptionTypes, TimeSpan visibilityTimeout);
 
-    [LoggerMessage(EventId = 7204, Level = LogLevel.Error, Message = "Message {MessageId} on queue {QueueName} failed on its last attempt ({DequeueCount}) with {ExceptionType}: {ExceptionMessage}; moving it to {PoisonQueueName}")]
-    public static partial void MessagePoisoned(this ILogger logger, string messageId, string queueName, long dequeueCount, string exceptionType, string exceptionMessage, string poisonQueueName);
+    [LoggerMessage(EventId = 7204, Level = LogLevel.Error, Message = "Message {MessageId} on queue {QueueName} failed on its last attempt ({DequeueCount}) with {ExceptionTypes}; moving it to {PoisonQueueName}")]
+    public static partial void MessagePoisoned(this ILogger logger, string messageId, string queueName, long dequeueCount, string exceptionTypes, string poisonQueueName);
 
     [LoggerMessage(EventId = 7205, Level = LogLevel.Error, Message = "Message {MessageId} on queue {QueueName} arrived with dequeue count {DequeueCount}, above {MaxDequeueCount}; moving it to {PoisonQueueName} without handling it")]
     public static partial void MessageOverDequeued(this ILogger logger, string messageId, string queueName, long dequeueCount, int maxDequeueCount, string poisonQueueName);

@@ -166,13 +166,14 @@ public sealed class QueueTriggerService(
             }
             else if (message.DequeueCount >= options.MaxDequeueCount)
             {
-                logger.MessagePoisoned(message.MessageId, QueueName, message.DequeueCount, failure.GetType().FullName ?? failure.GetType().Name, failure.Message, registration.PoisonQueueName);
+                // Types, not the message: a third-party exception may quote an email or phone it was given.
+                logger.MessagePoisoned(message.MessageId, QueueName, message.DequeueCount, ExceptionTypeLogger.TypeChain(failure), registration.PoisonQueueName);
                 await MoveToPoisonAsync(leased, token);
             }
             else
             {
                 var delay = RetryBackoff.Delay(options.VisibilityTimeout, options.MaxVisibilityTimeout, message.DequeueCount);
-                logger.MessageFailed(message.MessageId, QueueName, message.DequeueCount, options.MaxDequeueCount, failure.GetType().FullName ?? failure.GetType().Name, failure.Message, delay);
+                logger.MessageFailed(message.MessageId, QueueName, message.DequeueCount, options.MaxDequeueCount, ExceptionTypeLogger.TypeChain(failure), delay);
                 await _queue.UpdateVisibilityAsync(leased, delay, token);
             }
         }
