@@ -3,6 +3,7 @@ using ChurnFunctions.Api.Http.Campaigns;
 using ChurnFunctions.Api.Http.Engagement;
 using ChurnFunctions.Core.Campaigns.Reporting;
 using ChurnFunctions.Core;
+using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Notifications;
 using ChurnFunctions.SendGrid;
 using ChurnFunctions.Twilio;
@@ -40,7 +41,12 @@ public static class ServiceCollectionExtensions
         // The Twilio webhooks need AuthToken and PublicBaseUrl even where sending is not configured (then AddTwilio binds nothing).
         if (!services.Any(d => d.ServiceType == typeof(IConfigureOptions<TwilioOptions>)))
         {
-            services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.SectionName));
+            services.AddOptions<TwilioOptions>()
+                .Bind(configuration.GetSection(TwilioOptions.SectionName))
+                .ValidateSettings(TwilioOptions.SectionName)
+                .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri,
+                    "Twilio:PublicBaseUrl (Twilio__PublicBaseUrl) must be an absolute URL, the one Twilio calls the webhooks on.")
+                .ValidateOnStart();
         }
         return services;
     }

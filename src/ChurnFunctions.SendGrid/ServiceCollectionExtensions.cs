@@ -1,3 +1,4 @@
+using ChurnFunctions.Core.Configuration;
 using System.ComponentModel.DataAnnotations;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.SendGrid.Events;
@@ -24,7 +25,7 @@ public static class ServiceCollectionExtensions
         var section = configuration.GetSection(SendGridOptions.SectionName);
         services.AddOptions<SendGridOptions>()
             .Bind(section)
-            .ValidateDataAnnotations()
+            .ValidateSettings(SendGridOptions.SectionName)
             .Validate(o => !o.IsConfigured || !string.IsNullOrWhiteSpace(o.FromEmail),
                 $"{SendGridOptions.SectionName}:FromEmail is required when {SendGridOptions.SectionName}:ApiKey is set.")
             .Validate(o => string.IsNullOrWhiteSpace(o.FromEmail) || new EmailAddressAttribute().IsValid(o.FromEmail),

@@ -1,3 +1,4 @@
+using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Core.Alerts;
 using ChurnFunctions.Core.Campaigns.Runtime;
 using ChurnFunctions.Core.Campaigns;
@@ -45,7 +46,7 @@ public static class ServiceCollectionExtensions
                 options.Credential = NullIfEmpty(section["credential"]) ?? options.Credential;
                 configure?.Invoke(options);
             })
-            .ValidateDataAnnotations()
+            .ValidateSettings(StorageOptions.SectionName)
             .Validate(o => o.IsConfigured, $"Storage is not configured: set '{StorageOptions.SectionName}' (a connection string) or '{StorageOptions.SectionName}__accountName'.")
             .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.RetryBaseDelay >= TimeSpan.Zero, "AttemptTimeout must be positive and RetryBaseDelay not negative.")
             .ValidateOnStart();

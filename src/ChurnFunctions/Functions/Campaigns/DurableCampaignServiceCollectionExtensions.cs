@@ -1,3 +1,4 @@
+using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Campaigns.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +15,7 @@ public static class DurableCampaignServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDurableCampaigns(this IServiceCollection services)
     {
-        services.AddOptions<CampaignRuntimeOptions>().BindConfiguration(CampaignRuntimeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CampaignRuntimeOptions>().BindConfiguration(CampaignRuntimeOptions.SectionName).ValidateSettings(CampaignRuntimeOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton<LedgeredSender>();
         services.RemoveAll<ICampaignStarter>();
         services.AddSingleton<ICampaignStarter, QueuedCampaignStarter>();
