@@ -36,12 +36,18 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<FileImporter>();
 
-        services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName)).ValidateSettings(AnalyticsOptions.SectionName).ValidateOnStart();
+        services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName)).ValidateSettings(AnalyticsOptions.SectionName)
+            .Validate(o => TimeZones.Find(o.ReportingTimeZone) is not null,
+                "Analytics:ReportingTimeZone (Analytics__ReportingTimeZone) is not a known IANA time zone, such as Europe/London.")
+            .ValidateOnStart();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName)).ValidateSettings(AlertOptions.SectionName).ValidateOnStart();
         services.AddOptions<ChurnOptions>().Bind(configuration.GetSection(ChurnOptions.SectionName)).ValidateSettings(ChurnOptions.SectionName).ValidateOnStart();
         services.AddOptions<PartialChurnOptions>().Bind(configuration.GetSection(PartialChurnOptions.SectionName)).ValidateSettings(PartialChurnOptions.SectionName).ValidateOnStart();
         services.AddOptions<CategoryAbandonmentOptions>().Bind(configuration.GetSection(CategoryAbandonmentOptions.SectionName)).ValidateSettings(CategoryAbandonmentOptions.SectionName).ValidateOnStart();
-        services.AddOptions<ValueTierOptions>().Bind(configuration.GetSection(ValueTierOptions.SectionName)).ValidateSettings(ValueTierOptions.SectionName).ValidateOnStart();
+        services.AddOptions<ValueTierOptions>().Bind(configuration.GetSection(ValueTierOptions.SectionName)).ValidateSettings(ValueTierOptions.SectionName)
+            .Validate(o => o.HighShare + o.MediumShare <= 1,
+                "Analytics:ValueTiers:HighShare and Analytics:ValueTiers:MediumShare are shares of one customer base: together at most 1.")
+            .ValidateOnStart();
         services.AddSingleton<CategoryHistoryReader>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<ScoringJob>();
