@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using ChurnFunctions.IntegrationTests.Support;
 using ChurnFunctions.SelfHost;
 using ChurnFunctions.Testing;
@@ -48,6 +49,19 @@ public sealed class StartupValidationTests(AzuriteFixture azurite)
         // No keys configured: keyed routes refuse (fail closed) rather than fail.
         using var read = Payloads.Get("/api/customers/cdoesnotexist");
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.SendAsync(read)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Start_takes_every_value_of_the_sample_settings()
+    {
+        using var sample = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "local.settings.sample.json")));
+        var settings = sample.RootElement.GetProperty("Values").EnumerateObject()
+            .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => (string?)p.Value.GetString());
+        settings["AzureWebJobsStorage"] = azurite.ConnectionString;
+
+        await using var host = await SelfHostRunner.StartAsync(azurite.ConnectionString, listenToQueues: false, settings: settings);
+
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/api/health")).StatusCode);
     }
 
     [Fact]
