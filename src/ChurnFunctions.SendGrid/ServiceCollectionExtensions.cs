@@ -1,5 +1,5 @@
-using ChurnFunctions.Core.Configuration;
 using System.ComponentModel.DataAnnotations;
+using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.SendGrid.Events;
 using Microsoft.Extensions.Configuration;

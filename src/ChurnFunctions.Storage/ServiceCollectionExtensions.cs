@@ -1,8 +1,8 @@
-using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Core.Alerts;
 using ChurnFunctions.Core.Campaigns.Runtime;
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Campaigns.Reporting;
+using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.Core.Ports;

@@ -32,6 +32,9 @@ public static class SettingCases
         ("Twilio:PublicBaseUrl=churn.example.com", "Twilio:PublicBaseUrl (Twilio__PublicBaseUrl)"),
         ("Twilio:AccountSid=AC123;Twilio:AuthToken=token;Twilio:MessagingServiceSid=MG123;Twilio:Timeout=00:00:00.001", "Twilio:Timeout (Twilio__Timeout)"),
         ("Feedback:SigningKey=short", "Feedback:SigningKey (Feedback__SigningKey)"),
+        ("ScoreSchedule=every night", "ScoreSchedule"),
+        ("EnrollSchedule=0 0 3 * *", "EnrollSchedule"),
+        ("ScoreSchedule=-00:05:00", "ScoreSchedule"),
     ];
 
     /// <summary>Every optional setting infra/main.bicep deploys from a string parameter, as it deploys one left empty.</summary>

@@ -1,6 +1,6 @@
-using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Campaigns.Runtime;
+using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Core.Triggers;
 using ChurnFunctions.SelfHost.Hosting;
 using Microsoft.Extensions.DependencyInjection;

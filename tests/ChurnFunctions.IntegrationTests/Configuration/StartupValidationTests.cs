@@ -24,11 +24,9 @@ public sealed class StartupValidationTests(AzuriteFixture azurite)
             cases.Add(settings, named);
         }
 
-        // The self-host's own: its queue listener and timers (in Azure, host.json and the Functions host hold these).
+        // The self-host's own queue listener (in Azure, host.json holds these).
         cases.Add("Queues:BatchSize=64", "Queues:BatchSize (Queues__BatchSize)");
         cases.Add("Queues:NewBatchThreshold=20", "Queues:NewBatchThreshold (Queues__NewBatchThreshold)");
-        cases.Add("ScoreSchedule=every night", "ScoreSchedule");
-        cases.Add("EnrollSchedule=0 0 3 * *", "EnrollSchedule");
         return cases;
     }
 
