@@ -61,6 +61,10 @@ param apiKeys string = ''
 @description('Api__ReadKeys: the key(s) for the routes that show customer data. Empty means the POS keys open them.')
 param apiReadKeys string = ''
 
+@secure()
+@description('Api__AdminKeys: the key(s) for exporting and erasing customer data. Empty means those routes refuse every request.')
+param apiAdminKeys string = ''
+
 @description('Webhooks__Square__NotificationUrl: the URL Square signs. Empty means this app\'s own /api/webhooks/square.')
 param squareNotificationUrl string = ''
 
@@ -280,6 +284,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Webhooks__MaxBodyBytes: string(webhookMaxBodyBytes)
     Api__Keys: apiKeys
     Api__ReadKeys: apiReadKeys
+    Api__AdminKeys: apiAdminKeys
     Ingest__MaxInlineBytes: string(ingestMaxInlineBytes)
     Ingest__MaxDequeueCount: string(ingestMaxDequeueCount)
     Ingest__RetryDelay: ingestRetryDelay

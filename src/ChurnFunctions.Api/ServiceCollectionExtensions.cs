@@ -1,9 +1,12 @@
+using ChurnFunctions.Api.Configuration;
 using ChurnFunctions.Api.Http;
 using ChurnFunctions.Api.Http.Campaigns;
 using ChurnFunctions.Api.Http.Engagement;
 using ChurnFunctions.Api.Logging;
 using ChurnFunctions.Core.Campaigns.Reporting;
 using ChurnFunctions.Core;
+using ChurnFunctions.Core.Configuration;
+using ChurnFunctions.Core.Triggers;
 using ChurnFunctions.Notifications;
 using ChurnFunctions.SendGrid;
 using ChurnFunctions.Twilio;
@@ -43,8 +46,14 @@ public static class ServiceCollectionExtensions
         // The Twilio webhooks need AuthToken and PublicBaseUrl even where sending is not configured (then AddTwilio binds nothing).
         if (!services.Any(d => d.ServiceType == typeof(IConfigureOptions<TwilioOptions>)))
         {
-            services.AddOptions<TwilioOptions>().Bind(configuration.GetSection(TwilioOptions.SectionName));
+            services.AddOptions<TwilioOptions>()
+                .Bind(configuration.GetSection(TwilioOptions.SectionName))
+                .ValidateSettings(TwilioOptions.SectionName)
+                .Validate(o => o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri,
+                    "Twilio:PublicBaseUrl (Twilio__PublicBaseUrl) must be an absolute URL, the one Twilio calls the webhooks on.")
+                .ValidateOnStart();
         }
+        services.AddTimerScheduleValidation(configuration);
         return services;
     }
 
@@ -57,5 +66,24 @@ public static class ServiceCollectionExtensions
         services.ConfigureHttpClientDefaults(client => client.RemoveAllLoggers());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<LoggerFilterOptions>, UrlLoggingFilter>());
         return services;
+    }
+
+    private static void AddTimerScheduleValidation(this IServiceCollection services, IConfiguration configuration)
+    {
+        var schedules = services.AddOptions<TimerScheduleOptions>().Configure(o =>
+        {
+            foreach (var timer in Triggers.Timers)
+            {
+                o.Schedules[timer.ScheduleSetting] = configuration[timer.ScheduleSetting];
+            }
+        });
+        foreach (var timer in Triggers.Timers)
+        {
+            schedules.Validate(
+                o => TimerScheduleOptions.IsValid(o.Schedules[timer.ScheduleSetting]),
+                $"{timer.ScheduleSetting}: use a six-field NCRONTAB expression in UTC, seconds first (e.g. '{timer.DefaultSchedule}'), or an interval such as 00:05:00.");
+        }
+
+        schedules.ValidateOnStart();
     }
 }

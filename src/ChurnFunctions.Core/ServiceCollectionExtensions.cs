@@ -1,6 +1,7 @@
 using ChurnFunctions.Analytics.Business;
 using ChurnFunctions.Core.Alerts;
 using ChurnFunctions.Core.Campaigns;
+using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Ingest;
@@ -17,9 +18,12 @@ public static class ServiceCollectionExtensions
     /// <summary>The domain's use cases and their options. Storage and senders come from the adapter projects.</summary>
     public static IServiceCollection AddChurnCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName));
-        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateSettings(WebhookOptions.SectionName).ValidateOnStart();
+        services.AddOptions<ApiOptions>()
+            .Configure(o => ApiKeyList.Bind(configuration.GetSection(ApiOptions.SectionName), o))
+            .ValidateSettings(ApiOptions.SectionName)
+            .ValidateOnStart();
+        services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName)).ValidateSettings(IngestOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSourceNormalizers();
@@ -32,12 +36,18 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<FileImporter>();
 
-        services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ChurnOptions>().Bind(configuration.GetSection(ChurnOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PartialChurnOptions>().Bind(configuration.GetSection(PartialChurnOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CategoryAbandonmentOptions>().Bind(configuration.GetSection(CategoryAbandonmentOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ValueTierOptions>().Bind(configuration.GetSection(ValueTierOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName)).ValidateSettings(AnalyticsOptions.SectionName)
+            .Validate(o => TimeZones.Find(o.ReportingTimeZone) is not null,
+                "Analytics:ReportingTimeZone (Analytics__ReportingTimeZone) is not a known IANA time zone, such as Europe/London.")
+            .ValidateOnStart();
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName)).ValidateSettings(AlertOptions.SectionName).ValidateOnStart();
+        services.AddOptions<ChurnOptions>().Bind(configuration.GetSection(ChurnOptions.SectionName)).ValidateSettings(ChurnOptions.SectionName).ValidateOnStart();
+        services.AddOptions<PartialChurnOptions>().Bind(configuration.GetSection(PartialChurnOptions.SectionName)).ValidateSettings(PartialChurnOptions.SectionName).ValidateOnStart();
+        services.AddOptions<CategoryAbandonmentOptions>().Bind(configuration.GetSection(CategoryAbandonmentOptions.SectionName)).ValidateSettings(CategoryAbandonmentOptions.SectionName).ValidateOnStart();
+        services.AddOptions<ValueTierOptions>().Bind(configuration.GetSection(ValueTierOptions.SectionName)).ValidateSettings(ValueTierOptions.SectionName)
+            .Validate(o => o.HighShare + o.MediumShare <= 1,
+                "Analytics:ValueTiers:HighShare and Analytics:ValueTiers:MediumShare are shares of one customer base: together at most 1.")
+            .ValidateOnStart();
         services.AddSingleton<CategoryHistoryReader>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<ScoringJob>();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.SendGrid.Events;
 using Microsoft.Extensions.Configuration;
@@ -24,7 +25,7 @@ public static class ServiceCollectionExtensions
         var section = configuration.GetSection(SendGridOptions.SectionName);
         services.AddOptions<SendGridOptions>()
             .Bind(section)
-            .ValidateDataAnnotations()
+            .ValidateSettings(SendGridOptions.SectionName)
             .Validate(o => !o.IsConfigured || !string.IsNullOrWhiteSpace(o.FromEmail),
                 $"{SendGridOptions.SectionName}:FromEmail is required when {SendGridOptions.SectionName}:ApiKey is set.")
             .Validate(o => string.IsNullOrWhiteSpace(o.FromEmail) || new EmailAddressAttribute().IsValid(o.FromEmail),

@@ -2,6 +2,7 @@ using ChurnFunctions.Core.Alerts;
 using ChurnFunctions.Core.Campaigns.Runtime;
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Campaigns.Reporting;
+using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.Core.Ports;
@@ -45,7 +46,7 @@ public static class ServiceCollectionExtensions
                 options.Credential = NullIfEmpty(section["credential"]) ?? options.Credential;
                 configure?.Invoke(options);
             })
-            .ValidateDataAnnotations()
+            .ValidateSettings(StorageOptions.SectionName)
             .Validate(o => o.IsConfigured, $"Storage is not configured: set '{StorageOptions.SectionName}' (a connection string) or '{StorageOptions.SectionName}__accountName'.")
             .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.RetryBaseDelay >= TimeSpan.Zero, "AttemptTimeout must be positive and RetryBaseDelay not negative.")
             .ValidateOnStart();

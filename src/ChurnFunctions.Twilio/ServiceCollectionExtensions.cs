@@ -1,3 +1,4 @@
+using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Core.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,12 +33,12 @@ public static class ServiceCollectionExtensions
         services.AddOptions<TwilioOptions>()
             .Bind(section)
             .Configure(options => configure?.Invoke(options))
-            .ValidateDataAnnotations()
-            .Validate(o => o.IsConfigured, "Twilio needs AccountSid, AuthToken and MessagingServiceSid or FromNumber.")
-            .Validate(o => o.BaseUrl.IsAbsoluteUri && (o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri), "Twilio BaseUrl and PublicBaseUrl must be absolute URLs.")
-            .Validate(o => o.Timeout >= TimeSpan.FromMilliseconds(10), "Twilio Timeout must be at least 10 ms.")
-            .Validate(o => o.RetryBaseDelay >= TimeSpan.Zero && o.MaxRetryDelay >= o.RetryBaseDelay, "Twilio RetryBaseDelay must not be negative nor above MaxRetryDelay.")
-            .Validate(o => o.RecoveryClockSkew >= TimeSpan.Zero, "Twilio RecoveryClockSkew must not be negative.")
+            .ValidateSettings(TwilioOptions.SectionName)
+            .Validate(o => o.IsConfigured, "Twilio:AccountSid, Twilio:AuthToken and Twilio:MessagingServiceSid or Twilio:FromNumber are all needed to send SMS.")
+            .Validate(o => o.BaseUrl.IsAbsoluteUri && (o.PublicBaseUrl is null || o.PublicBaseUrl.IsAbsoluteUri), "Twilio:BaseUrl and Twilio:PublicBaseUrl (Twilio__PublicBaseUrl) must be absolute URLs.")
+            .Validate(o => o.Timeout >= TimeSpan.FromMilliseconds(10), "Twilio:Timeout (Twilio__Timeout) must be at least 10 ms.")
+            .Validate(o => o.RetryBaseDelay >= TimeSpan.Zero && o.MaxRetryDelay >= o.RetryBaseDelay, "Twilio:RetryBaseDelay must not be negative nor above Twilio:MaxRetryDelay.")
+            .Validate(o => o.RecoveryClockSkew >= TimeSpan.Zero, "Twilio:RecoveryClockSkew must not be negative.")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);

@@ -5,11 +5,14 @@ using Microsoft.Extensions.Options;
 
 namespace ChurnFunctions.Api.Http;
 
-/// <summary>Read routes show customer data: they take an x-api-key from Api__ReadKeys (the POS keys while it is unset).</summary>
+/// <summary>
+/// The x-api-key check of a route, per scope (<see cref="ApiOptions.KeysFor"/>): read routes take Api__ReadKeys
+/// (Api__Keys while it is unset), admin routes (export, erasure) only Api__AdminKeys and, while it is unset, nothing.
+/// </summary>
 public sealed class ApiKeyGate(IOptions<ApiOptions> options)
 {
-    /// <summary>Null when the request carries a valid key, else the 401 to answer.</summary>
-    public IResult? Check(HttpRequest request)
+    /// <summary>Null when the request carries a valid key of <paramref name="scope"/>, else the 401 to answer.</summary>
+    public IResult? Check(HttpRequest request, ApiKeyScope scope = ApiKeyScope.Read)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (request.Headers.TryGetValue(ApiKeyCheck.HeaderName, out var key))
@@ -17,7 +20,7 @@ public sealed class ApiKeyGate(IOptions<ApiOptions> options)
             headers[ApiKeyCheck.HeaderName] = key.ToString();
         }
 
-        return ApiKeyCheck.Check(options.Value.ReadKeyList, headers) == SignatureCheck.Valid
+        return ApiKeyCheck.Check(options.Value.KeysFor(scope), headers) == SignatureCheck.Valid
             ? null
             : Problems.Status(StatusCodes.Status401Unauthorized, "Unauthorized.", $"A valid {ApiKeyCheck.HeaderName} header is required.");
     }

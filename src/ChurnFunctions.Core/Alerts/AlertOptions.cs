@@ -58,5 +58,16 @@ public sealed class AlertOptions : IValidatableObject
         {
             yield return new ValidationResult("Use an absolute http(s) URL such as https://churn.example.com/api.", [nameof(LinkBaseUrl)]);
         }
+
+        if (!string.IsNullOrWhiteSpace(WebhookUrl)
+            && !(Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var webhook) && webhook.Scheme is "http" or "https"))
+        {
+            yield return new ValidationResult("Use the absolute http(s) URL of the Teams or Slack incoming webhook.", [nameof(WebhookUrl)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(StaffEmail) && !new EmailAddressAttribute().IsValid(StaffEmail))
+        {
+            yield return new ValidationResult("Use one email address.", [nameof(StaffEmail)]);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using ChurnFunctions.Core.Campaigns.Runtime;
+using ChurnFunctions.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,8 +18,8 @@ public static class CampaignServiceCollectionExtensions
     {
         services.AddOptions<CampaignOptions>()
             .Bind(configuration.GetSection(CampaignOptions.SectionName))
-            .ValidateDataAnnotations()
-            .Validate(o => TimeZones.Find(o.DefaultTimeZone) is not null, "Campaigns:DefaultTimeZone is not a known time zone.")
+            .ValidateSettings(CampaignOptions.SectionName)
+            .Validate(o => TimeZones.Find(o.DefaultTimeZone) is not null, "Campaigns:DefaultTimeZone (Campaigns__DefaultTimeZone) is not a known time zone.")
             .ValidateOnStart();
         services.TryAddSingleton(provider => new CampaignDecider(provider.GetRequiredService<IOptions<CampaignOptions>>()));
         services.TryAddSingleton<FrequencyCaps>();

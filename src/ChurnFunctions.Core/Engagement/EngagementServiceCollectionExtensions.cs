@@ -1,3 +1,4 @@
+using ChurnFunctions.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,7 @@ public static class EngagementServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddEngagement(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.SectionName)).ValidateSettings(FeedbackOptions.SectionName).ValidateOnStart();
         services.AddSingleton<FeedbackLinks>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<ConsentRecorder>();

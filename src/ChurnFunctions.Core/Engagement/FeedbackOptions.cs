@@ -29,7 +29,7 @@ public sealed class FeedbackOptions : IValidatableObject
         if (IsConfigured && SigningKey!.Length < 32)
         {
             yield return new ValidationResult(
-                $"{SectionName}:{nameof(SigningKey)} must be at least 32 characters, or empty to turn the exit survey off.",
+                "Use at least 32 characters, or leave it empty to turn the exit survey off.",
                 [nameof(SigningKey)]);
         }
     }

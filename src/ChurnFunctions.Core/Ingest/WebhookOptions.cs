@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ChurnFunctions.Core.Ingest;
 
 /// <summary>Webhook secrets, bound from "Webhooks" (Webhooks__Shopify__Secret and so on in app settings).</summary>
-public sealed class WebhookOptions
+public sealed class WebhookOptions : IValidatableObject
 {
     public const string SectionName = "Webhooks";
 
@@ -19,6 +19,22 @@ public sealed class WebhookOptions
 
     /// <summary>Country calling code (digits) for phone numbers a platform gives without one, e.g. "1".</summary>
     public string? DefaultCountryCode { get; set; }
+
+    // Blank means unset (a deployed template carries ""), so [Url] and [RegularExpression] on the property do not fit.
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(DefaultCountryCode) && !(DefaultCountryCode.Trim() is { Length: >= 1 and <= 3 } code && code.All(char.IsAsciiDigit)))
+        {
+            yield return new ValidationResult("Use the calling code's 1-3 digits without '+', e.g. 1 or 44.", [nameof(DefaultCountryCode)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Square.NotificationUrl)
+            && !(Uri.TryCreate(Square.NotificationUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
+        {
+            yield return new ValidationResult(
+                "Use the absolute URL registered with Square (it is part of the signed text).", [$"{nameof(Square)}:{nameof(SquareWebhookOptions.NotificationUrl)}"]);
+        }
+    }
 }
 
 public sealed class ShopifyWebhookOptions

@@ -1,5 +1,6 @@
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Campaigns.Runtime;
+using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Core.Triggers;
 using ChurnFunctions.SelfHost.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ public static class CampaignRuntimeServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCampaignRuntime(this IServiceCollection services)
     {
-        services.AddOptions<CampaignRuntimeOptions>().BindConfiguration(CampaignRuntimeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CampaignRuntimeOptions>().BindConfiguration(CampaignRuntimeOptions.SectionName).ValidateSettings(CampaignRuntimeOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton<ICampaignDefinitionStore, NoCampaignDefinitions>();
         services.TryAddSingleton<LedgeredSender>();
         services.TryAddSingleton<CampaignRunner>();

@@ -1,3 +1,4 @@
+using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Core.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +39,7 @@ public static class HostingServiceCollectionExtensions
             options.Configure(configure);
         }
 
-        options.ValidateDataAnnotations().ValidateOnStart();
+        options.ValidateSettings(QueueListenerOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         var registration = new QueueTriggerRegistration(queueName, handler);

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Core.Engagement;
+using Microsoft.Extensions.Options;
 
 namespace ChurnFunctions.Core.Tests.Engagement;
 
@@ -22,8 +24,11 @@ public sealed class FeedbackOptionsTests
     [Fact]
     public void Rejects_a_short_signing_key_naming_the_setting()
     {
-        var error = Assert.Single(Validate(new FeedbackOptions { SigningKey = "too-short" }));
+        var options = new FeedbackOptions { SigningKey = "too-short" };
+        Assert.Equal([nameof(FeedbackOptions.SigningKey)], Assert.Single(Validate(options)).MemberNames);
 
-        Assert.Contains("Feedback:SigningKey", error.ErrorMessage, StringComparison.Ordinal);
+        var result = new SettingsValidation<FeedbackOptions>(Options.DefaultName, FeedbackOptions.SectionName).Validate(Options.DefaultName, options);
+
+        Assert.Contains("Feedback:SigningKey (Feedback__SigningKey)", result.FailureMessage, StringComparison.Ordinal);
     }
 }

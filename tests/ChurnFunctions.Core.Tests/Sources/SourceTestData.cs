@@ -35,7 +35,7 @@ internal static class SourceTestData
         DefaultCountryCode = defaultCountryCode,
     });
 
-    public static IOptions<ApiOptions> Api(string? keys = "other-key, " + ApiKey) => Options.Create(new ApiOptions { Keys = keys });
+    public static IOptions<ApiOptions> Api(string? keys = "other-key, " + ApiKey) => Options.Create(new ApiOptions { Keys = ApiKeyList.Parse(keys) });
 
     private static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Sources", "Payloads", name);
 }

@@ -34,9 +34,17 @@ internal sealed class FunctionApp : IAsyncDisposable
     public IServiceProvider Services => services;
 
     /// <param name="replace">Replaces registrations after the app's own, e.g. a store that fails.</param>
-    public static FunctionApp Create(string storageConnectionString, Action<IServiceCollection>? replace = null)
+    /// <param name="settings">App settings over <see cref="FunctionSettings"/>' (a null value removes one).</param>
+    public static FunctionApp Create(
+        string storageConnectionString, Action<IServiceCollection>? replace = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(FunctionSettings.For(storageConnectionString)).Build();
+        var values = FunctionSettings.For(storageConnectionString);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

@@ -4,17 +4,14 @@ using ChurnFunctions.Core.Ingest;
 
 namespace ChurnFunctions.Core.Sources;
 
-/// <summary>
-/// Authenticates a request by its x-api-key header against a key list (<see cref="ApiOptions.KeyList"/> for sending
-/// transactions). Both sides are hashed first so the constant-time comparison also hides the keys' lengths, and every
-/// key is compared (no early exit).
-/// </summary>
+/// <summary>Authenticates a request by its x-api-key header against the keys of one <see cref="ApiKeyScope"/>.</summary>
 public static class ApiKeyCheck
 {
     public const string HeaderName = "x-api-key";
 
-    /// <summary>Against the POS keys; see <see cref="Check(IReadOnlyList{string}, IReadOnlyDictionary{string, string})"/>.</summary>
-    public static SignatureCheck Check(ApiOptions options, IReadOnlyDictionary<string, string> headers) => Check(options.KeyList, headers);
+    /// <summary>Against the ingest keys (<see cref="ApiOptions.Keys"/>), as the POS and import routes check.</summary>
+    public static SignatureCheck Check(ApiOptions options, IReadOnlyDictionary<string, string> headers) =>
+        Check(options.KeysFor(ApiKeyScope.Ingest), headers);
 
     /// <summary>No keys configured -> Invalid (fail closed); no header -> Missing; otherwise Valid or Invalid.</summary>
     public static SignatureCheck Check(IReadOnlyList<string> keys, IReadOnlyDictionary<string, string> headers)
@@ -30,9 +27,19 @@ public static class ApiKeyCheck
             return SignatureCheck.Missing;
         }
 
-        Span<byte> presentedHash = stackalloc byte[32];
-        Span<byte> keyHash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(presented.Trim()), presentedHash);
+        return Matches(presented.Trim(), keys) ? SignatureCheck.Valid : SignatureCheck.Invalid;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="presented"/> equals one of <paramref name="keys"/>, in time that depends on neither:
+    /// both sides are hashed to 32 bytes first, so the fixed-time comparison hides the keys' lengths too, and every
+    /// key is compared (no early exit on a match).
+    /// </summary>
+    public static bool Matches(string presented, IReadOnlyList<string> keys)
+    {
+        Span<byte> presentedHash = stackalloc byte[SHA256.HashSizeInBytes];
+        Span<byte> keyHash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(presented), presentedHash);
         var match = false;
         foreach (var key in keys)
         {
@@ -40,6 +47,6 @@ public static class ApiKeyCheck
             match |= CryptographicOperations.FixedTimeEquals(presentedHash, keyHash);
         }
 
-        return match ? SignatureCheck.Valid : SignatureCheck.Invalid;
+        return match;
     }
 }

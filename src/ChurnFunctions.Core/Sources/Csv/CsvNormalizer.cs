@@ -9,7 +9,7 @@ namespace ChurnFunctions.Core.Sources.Csv;
 /// errors keyed "line {n}.{column}", and the importer stores the first and counts the second.
 /// </summary>
 /// <remarks>
-/// Verify (for an import posted over HTTP): the x-api-key header against <see cref="ApiOptions.KeyList"/>, as for
+/// Verify (for an import posted over HTTP): the x-api-key header against <see cref="ApiOptions.Keys"/>, as for
 /// POS JSON; no keys configured -> <see cref="SignatureCheck.Invalid"/> (fail closed).
 /// </remarks>
 public sealed class CsvNormalizer(IOptions<WebhookOptions> webhookOptions, IOptions<ApiOptions> apiOptions) : ISourceNormalizer

@@ -11,7 +11,7 @@ namespace ChurnFunctions.Core.Sources.Pos;
 /// field error keyed by JSON path ("[3].total", "occurredAt"), which the HTTP side returns as a 400.
 /// </summary>
 /// <remarks>
-/// Verify: the x-api-key header must equal one of <see cref="ApiOptions.KeyList"/> (compared in constant time).
+/// Verify: the x-api-key header must equal one of <see cref="ApiOptions.Keys"/> (compared in constant time).
 /// No keys configured -> <see cref="SignatureCheck.Invalid"/> for every request (fail closed).
 /// </remarks>
 public sealed class PosJsonNormalizer(IOptions<WebhookOptions> webhookOptions, IOptions<ApiOptions> apiOptions) : ISourceNormalizer

@@ -1,5 +1,6 @@
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Campaigns.Runtime;
+using ChurnFunctions.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -14,7 +15,7 @@ public static class DurableCampaignServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDurableCampaigns(this IServiceCollection services)
     {
-        services.AddOptions<CampaignRuntimeOptions>().BindConfiguration(CampaignRuntimeOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CampaignRuntimeOptions>().BindConfiguration(CampaignRuntimeOptions.SectionName).ValidateSettings(CampaignRuntimeOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton<LedgeredSender>();
         services.RemoveAll<ICampaignStarter>();
         services.AddSingleton<ICampaignStarter, QueuedCampaignStarter>();
