@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net.Mime;
 using System.Runtime.ExceptionServices;
 using System.Text;
 using System.Text.Json;
@@ -25,6 +27,9 @@ public sealed partial class IngestMessageHandler(
     TimeProvider time,
     ILogger<IngestMessageHandler> logger)
 {
+    // A reason lists field errors; a few thousand characters say what went wrong without crowding out the entry.
+    private const int MaxReasonLength = 4096;
+
     public async Task<IngestOutcome> HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> envelopes;
@@ -73,8 +78,20 @@ public sealed partial class IngestMessageHandler(
 
     private async Task PoisonAsync(string text, Exception error, long dequeueCount, CancellationToken cancellationToken)
     {
-        var entry = new PoisonEntry(error.Message, error.GetType().Name, dequeueCount, time.GetUtcNow(), text);
-        await queues.Get(Triggers.Triggers.IngestPoisonQueue).SendAsync(JsonSerializer.Serialize(entry, JsonSerializerOptions.Web), null, cancellationToken);
+        var reason = error.Message.Length > MaxReasonLength ? error.Message[..MaxReasonLength] + "…" : error.Message;
+        var entry = new PoisonEntry(reason, error.GetType().Name, dequeueCount, time.GetUtcNow(), text);
+        var json = JsonSerializer.Serialize(entry, JsonSerializerOptions.Web);
+        if (Encoding.UTF8.GetByteCount(json) > options.Value.MaxInlineBytes)
+        {
+            // Too large for a queue message (the escaped message can be six times its text): the reason and error must
+            // survive whatever the message's size, so the message goes by claim check, as the HTTP side does.
+            var blobName = string.Create(CultureInfo.InvariantCulture, $"poison/{entry.FailedAt:yyyy'/'MM'/'dd}/{Guid.NewGuid():N}");
+            await blobs.PutAsync(
+                Triggers.Triggers.IngestBodiesContainer, blobName, Encoding.UTF8.GetBytes(text), MediaTypeNames.Application.Octet, cancellationToken);
+            json = JsonSerializer.Serialize(entry with { Message = null, MessageBlob = blobName }, JsonSerializerOptions.Web);
+        }
+
+        await queues.Get(Triggers.Triggers.IngestPoisonQueue).SendAsync(json, null, cancellationToken);
         LogPoisoned(logger, dequeueCount, error.GetType().Name, error);
     }
 

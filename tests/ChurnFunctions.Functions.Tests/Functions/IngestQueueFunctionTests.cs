@@ -60,7 +60,7 @@ public sealed class IngestQueueFunctionTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(MaxDequeueCount, entry.DequeueCount);
         // The envelope itself, so it can be replayed.
         Assert.Contains(marker, entry.Message, StringComparison.Ordinal);
-        Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(entry.Message).RootElement.ValueKind);
+        Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(entry.Message!).RootElement.ValueKind);
     }
 
     [Fact]
