@@ -52,10 +52,17 @@ public static class IntakeLimits
                      ?? new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var kept = new List<NormalizedTransaction>(result.Transactions.Count);
         var batch = result.Transactions.Count > 1;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < result.Transactions.Count; i++)
         {
             var item = result.Transactions[i];
             var found = Check(item);
+            if (!seen.Add(item.Transaction.ExternalId))
+            {
+                // Two rows with one key in one entity group transaction fail the whole commit, on every retry.
+                found = [.. found, ("id", $"'{item.Transaction.ExternalId}' appears twice in the delivery.")];
+            }
+
             if (found.Count == 0)
             {
                 kept.Add(item);
