@@ -38,9 +38,15 @@ public sealed class HostileIntakeTests(AzuriteFixture azurite)
 
         var accepted = new List<HostileBody>();
         var failures = new List<string>();
+        var refusals = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var body in bodies)
         {
             using var response = await host.Client.SendAsync(Request(body));
+            if (response.StatusCode == HttpStatusCode.BadRequest)
+            {
+                refusals[body.ToString()] = await response.Content.ReadAsStringAsync();
+            }
+
             if ((int)response.StatusCode >= 500)
             {
                 failures.Add($"{body}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
@@ -52,6 +58,16 @@ public sealed class HostileIntakeTests(AzuriteFixture azurite)
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+        using (var problem = JsonDocument.Parse(refusals["pos/cjk-id-of-128-characters"]))
+        {
+            Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("id", out _), problem.RootElement.ToString());
+        }
+
+        using (var problem = JsonDocument.Parse(refusals["shopify/lone-surrogate-email"]))
+        {
+            Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("email", out _), problem.RootElement.ToString());
+        }
+
         await SelfHostRunner.EventuallyAsync(() => ingest.GetApproximateCountAsync(default), n => n == 0, TimeSpan.FromMinutes(3));
         var poisoned = await poison.ReceiveAsync(32, TimeSpan.FromMinutes(1), default);
         Assert.True(poisoned.Count == 0, "Accepted then poisoned: " + string.Join(Environment.NewLine, poisoned.Select(Reason)));
