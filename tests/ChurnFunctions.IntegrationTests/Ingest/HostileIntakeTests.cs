@@ -33,6 +33,8 @@ public sealed class HostileIntakeTests(AzuriteFixture azurite)
         var poison = host.Storage.GetQueueClient(Triggers.IngestPoisonQueue);
         await poison.CreateIfNotExistsAsync(default);
         await poison.ClearAsync(default);
+        await ingest.CreateIfNotExistsAsync(default);
+        await ingest.ClearAsync(default);
         var bodies = HostileBodies.Named().ToList();
         HostileBodies.Generated.Sample(bodies.Add, iter: GeneratedBodies, threads: 1);
 
@@ -69,8 +71,10 @@ public sealed class HostileIntakeTests(AzuriteFixture azurite)
         }
 
         await SelfHostRunner.EventuallyAsync(() => ingest.GetApproximateCountAsync(default), n => n == 0, TimeSpan.FromMinutes(3));
-        var poisoned = await poison.ReceiveAsync(32, TimeSpan.FromMinutes(1), default);
-        Assert.True(poisoned.Count == 0, "Accepted then poisoned: " + string.Join(Environment.NewLine, poisoned.Select(Reason)));
+        // Only this test's deliveries count: another test's host may share the queues of the one Azurite.
+        var sent = accepted.Select(b => b.Body).ToHashSet(StringComparer.Ordinal);
+        var poisoned = (await poison.ReceiveAsync(32, TimeSpan.FromMinutes(1), default)).Select(m => Entry(m.Text)).Where(e => IsOurs(e, sent)).ToList();
+        Assert.True(poisoned.Count == 0, "Accepted then poisoned: " + string.Join(Environment.NewLine, poisoned.Select(e => $"{e.Error}: {e.Reason}")));
 
         var stored = await StoredTransactionKeysAsync(host);
         var registry = host.Services.GetRequiredService<SourceNormalizerRegistry>();
@@ -99,10 +103,25 @@ public sealed class HostileIntakeTests(AzuriteFixture azurite)
     private static string TransactionRowKey(string source, string externalId) =>
         "tx|" + KeyEncoder.Encode(source) + "|" + KeyEncoder.Encode(externalId);
 
-    private static string Reason(Core.Ports.QueueMessage message)
+    private static PoisonEntry Entry(string text) => JsonSerializer.Deserialize<PoisonEntry>(text, JsonSerializerOptions.Web)!;
+
+    // An entry or envelope that went by claim check cannot be matched here; it counts as ours, failing on the safe side.
+    private static bool IsOurs(PoisonEntry entry, HashSet<string> sent)
     {
-        var entry = JsonSerializer.Deserialize<PoisonEntry>(message.Text, JsonSerializerOptions.Web)!;
-        return $"{entry.Error}: {entry.Reason}";
+        if (entry.Message is not { } message)
+        {
+            return true;
+        }
+
+        try
+        {
+            return IngestEnvelopeSerializer.Split(message).Select(IngestEnvelopeSerializer.Deserialize)
+                .Any(e => e.BodyBlob is not null || (e.Body is { } body && sent.Contains(body)));
+        }
+        catch (InvalidIngestMessageException)
+        {
+            return false;
+        }
     }
 
     private static IngestEnvelope Envelope(HostileBody body) =>
