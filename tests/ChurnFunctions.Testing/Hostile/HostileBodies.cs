@@ -48,6 +48,12 @@ public static class HostileBodies
         "18446744073709551616", "-1", "0", "1.5", "1e3", Str("/\\#?"), Str("a|b'c"), "\"\"", "{}",
     ];
 
+    private static readonly string[] HostileTime =
+    [
+        Str("0001-01-01T00:00:00Z"), Str("0001-01-01T00:00:00+14:00"), Str("9999-12-31T23:59:59Z"), Str("9999-12-31T23:59:59-14:00"),
+        Str("2024-02-30T00:00:00Z"), Str("2024-04-06T10:15:00"), LoneHigh, "1e400", "12345", Str(new string('9', 5000)),
+    ];
+
     private static readonly string[] HostileMinorUnits =
     [
         "9223372036854775807", "-9223372036854775808", "100000000000000000", "100000000000000", "12.5", "1e3", DecimalMax, "-5",
@@ -129,7 +135,7 @@ public static class HostileBodies
         Gen.Select(
                 Slot(HostileId), Slot(HostileNumber), Slot(HostileNumber), Slot(HostileNumber), Slot(HostileNumber),
                 Slot(HostileEmail), Slot(HostileText), Slot(HostileText))
-            .SelectMany(a => Gen.Select(Slot(HostileText), Slot(HostilePhone), Slot(HostileId), Slot(HostileMinorUnits), Slot(HostileText), Slot(HostileNumber))
+            .SelectMany(a => Gen.Select(Slot(HostileText), Slot(HostilePhone), Slot(HostileId), Slot(HostileMinorUnits), Slot(HostileText), Slot(HostileNumber), Slot(HostileTime))
                 .Select(b =>
                 {
                     var slots = new Dictionary<string, string>();
@@ -147,6 +153,7 @@ public static class HostileBodies
                     Put(slots, "minor", b.Item4);
                     Put(slots, "location", b.Item5);
                     Put(slots, "refund", b.Item6);
+                    Put(slots, "time", b.Item7);
                     return slots;
                 }));
 
@@ -179,14 +186,14 @@ public static class HostileBodies
     private static HostileBody Shopify(string name, Dictionary<string, string> s, int lines)
     {
         var line = $$"""{"sku":{{Get(s, "sku", Str("SKU-1"))}},"product_type":{{Get(s, "category", Str("Shoes"))}},"quantity":{{Get(s, "quantity", "1")}},"price":{{Get(s, "price", Str("19.99"))}},"total_discount":{{Get(s, "discount", Str("0.00"))}}}""";
-        var body = $$"""{"id":{{Get(s, "id", "450789469")}},"created_at":"2024-03-14T18:42:08-04:00","currency":"USD","total_price":{{Get(s, "total", Str("19.99"))}},"total_discounts":{{Get(s, "discount", Str("0.00"))}},"financial_status":"paid","source_name":"web","location_id":{{Get(s, "location", "null")}},"email":{{Get(s, "email", Str("a@example.com"))}},"customer":{"id":{{Get(s, "customerId", "207119551")}},"email":{{Get(s, "email", Str("a@example.com"))}},"first_name":{{Get(s, "name", Str("Ann"))}},"last_name":{{Get(s, "name", Str("Lee"))}},"phone":{{Get(s, "phone", "null")}}},"line_items":[{{Repeat(line, lines)}}]}""";
+        var body = $$"""{"id":{{Get(s, "id", "450789469")}},"created_at":{{Get(s, "time", Str("2024-03-14T18:42:08-04:00"))}},"currency":"USD","total_price":{{Get(s, "total", Str("19.99"))}},"total_discounts":{{Get(s, "discount", Str("0.00"))}},"financial_status":"paid","source_name":"web","location_id":{{Get(s, "location", "null")}},"email":{{Get(s, "email", Str("a@example.com"))}},"customer":{"id":{{Get(s, "customerId", "207119551")}},"email":{{Get(s, "email", Str("a@example.com"))}},"first_name":{{Get(s, "name", Str("Ann"))}},"last_name":{{Get(s, "name", Str("Lee"))}},"phone":{{Get(s, "phone", "null")}}},"line_items":[{{Repeat(line, lines)}}]}""";
         return new HostileBody("shopify", name, body, "orders/create");
     }
 
     private static HostileBody ShopifyRefund(string name, Dictionary<string, string> s)
     {
         var refund = Get(s, "refund", Str("5.00"));
-        var body = $$$"""{"id":{{{Get(s, "id", "509562969")}}},"order_id":{{{Get(s, "customerId", "450789469")}}},"created_at":"2024-03-15T10:00:00-04:00","transactions":[{"kind":"refund","status":"success","amount":{{{refund}}},"currency":"USD"},{"kind":"refund","status":"success","amount":{{{Get(s, "refund2", refund)}}},"currency":"USD"}],"refund_line_items":[{"quantity":{{{Get(s, "quantity", "1")}}},"subtotal":{{{Get(s, "price", Str("5.00"))}}},"line_item":{"sku":{{{Get(s, "sku", Str("SKU-1"))}}},"product_type":{{{Get(s, "category", Str("Shoes"))}}}}}]}""";
+        var body = $$$"""{"id":{{{Get(s, "id", "509562969")}}},"order_id":{{{Get(s, "customerId", "450789469")}}},"created_at":{{{Get(s, "time", Str("2024-03-15T10:00:00-04:00"))}}},"transactions":[{"kind":"refund","status":"success","amount":{{{refund}}},"currency":"USD"},{"kind":"refund","status":"success","amount":{{{Get(s, "refund2", refund)}}},"currency":"USD"}],"refund_line_items":[{"quantity":{{{Get(s, "quantity", "1")}}},"subtotal":{{{Get(s, "price", Str("5.00"))}}},"line_item":{"sku":{{{Get(s, "sku", Str("SKU-1"))}}},"product_type":{{{Get(s, "category", Str("Shoes"))}}}}}]}""";
         return new HostileBody("shopify", "refund-" + name, body, "refunds/create");
     }
 
@@ -194,13 +201,13 @@ public static class HostileBodies
     {
         var line = $$"""{"sku":{{Get(s, "sku", Str("CPO-WHT"))}},"quantity":{{Get(s, "quantity", "1")}},"total":{{Get(s, "price", Str("33.75"))}},"meta_data":[{"key":"category","value":{{Get(s, "category", Str("Kitchen"))}}}]}""";
         var refund = Get(s, "refund", Str("-2.00"));
-        var body = $$"""{"id":{{Get(s, "id", "4812")}},"status":"processing","currency":"GBP","total":{{Get(s, "total", Str("53.40"))}},"discount_total":{{Get(s, "discount", Str("4.50"))}},"customer_id":{{Get(s, "customerId", "219")}},"date_created_gmt":"2024-06-02T20:14:09","date_modified_gmt":"2024-06-02T20:15:30","created_via":"checkout","billing":{"first_name":{{Get(s, "name", Str("Priya"))}},"last_name":{{Get(s, "name", Str("Raman"))}},"email":{{Get(s, "email", Str("p@example.co.uk"))}},"phone":{{Get(s, "phone", Str("07700 900461"))}},"country":"GB"},"line_items":[{{Repeat(line, lines)}}],"refunds":[{"id":7001,"total":{{refund}}},{"id":{{Get(s, "refundId2", "7002")}},"total":{{refund}}}]}""";
+        var body = $$"""{"id":{{Get(s, "id", "4812")}},"status":"processing","currency":"GBP","total":{{Get(s, "total", Str("53.40"))}},"discount_total":{{Get(s, "discount", Str("4.50"))}},"customer_id":{{Get(s, "customerId", "219")}},"date_created_gmt":{{Get(s, "time", Str("2024-06-02T20:14:09"))}},"date_modified_gmt":"2024-06-02T20:15:30","created_via":"checkout","billing":{"first_name":{{Get(s, "name", Str("Priya"))}},"last_name":{{Get(s, "name", Str("Raman"))}},"email":{{Get(s, "email", Str("p@example.co.uk"))}},"phone":{{Get(s, "phone", Str("07700 900461"))}},"country":"GB"},"line_items":[{{Repeat(line, lines)}}],"refunds":[{"id":7001,"total":{{refund}}},{"id":{{Get(s, "refundId2", "7002")}},"total":{{refund}}}]}""";
         return new HostileBody("woocommerce", name, body, "order.updated");
     }
 
     private static HostileBody Square(string name, Dictionary<string, string> s)
     {
-        var body = $$"""{"merchant_id":"MLH3K8Q0ZP9WX","type":"payment.updated","event_id":{{Get(s, "sid", Str("ev-1"))}},"created_at":"2024-05-12T09:41:07Z","data":{"type":"payment","object":{"payment":{"id":{{Get(s, "sid", Str("pay-1"))}},"status":"COMPLETED","created_at":"2024-05-12T09:41:07Z","total_money":{"amount":{{Get(s, "minor", "1999")}},"currency":"USD"},"location_id":{{Get(s, "location", Str("L1"))}},"customer_id":{{Get(s, "customerId", Str("CUST-1"))}},"buyer_email_address":{{Get(s, "email", Str("sq@example.com"))}},"billing_address":{"first_name":{{Get(s, "name", Str("Sam"))}},"last_name":{{Get(s, "name", Str("Q"))}}""" + "}}}}}";
+        var body = $$"""{"merchant_id":"MLH3K8Q0ZP9WX","type":"payment.updated","event_id":{{Get(s, "sid", Str("ev-1"))}},"created_at":"2024-05-12T09:41:07Z","data":{"type":"payment","object":{"payment":{"id":{{Get(s, "sid", Str("pay-1"))}},"status":"COMPLETED","created_at":{{Get(s, "time", Str("2024-05-12T09:41:07Z"))}},"total_money":{"amount":{{Get(s, "minor", "1999")}},"currency":"USD"},"location_id":{{Get(s, "location", Str("L1"))}},"customer_id":{{Get(s, "customerId", Str("CUST-1"))}},"buyer_email_address":{{Get(s, "email", Str("sq@example.com"))}},"billing_address":{"first_name":{{Get(s, "name", Str("Sam"))}},"last_name":{{Get(s, "name", Str("Q"))}}""" + "}}}}}";
         return new HostileBody("square", name, body);
     }
 
@@ -208,7 +215,7 @@ public static class HostileBodies
     {
         var line = $$"""{"sku":{{Get(s, "sku", Str("BAG"))}},"category":{{Get(s, "category", Str("Bags"))}},"quantity":{{Get(s, "quantity", "1")}},"amount":{{Get(s, "price", "30.00")}}}""";
         string Item(string suffix) =>
-            $$"""{"id":{{Suffixed(Get(s, "id", Str("T-1001")), suffix)}},"occurredAt":"2024-04-06T10:15:00+02:00","currency":"EUR","total":{{Get(s, "total", "42.50")}},"discounts":{{Get(s, "discount", "0")}},"location":{{Get(s, "location", Str("store-12"))}},"customer":{"id":{{Get(s, "customerId", Str("C-88"))}},"email":{{Get(s, "email", Str("lena@example.de"))}},"phone":{{Get(s, "phone", Str("+49 30 5550199"))}},"firstName":{{Get(s, "name", Str("Lena"))}},"lastName":{{Get(s, "name", Str("Vogel"))}}},"lines":[{{Repeat(line, lines)}}]}""";
+            $$"""{"id":{{Suffixed(Get(s, "id", Str("T-1001")), suffix)}},"occurredAt":{{Get(s, "time", Str("2024-04-06T10:15:00+02:00"))}},"currency":"EUR","total":{{Get(s, "total", "42.50")}},"discounts":{{Get(s, "discount", "0")}},"location":{{Get(s, "location", Str("store-12"))}},"customer":{"id":{{Get(s, "customerId", Str("C-88"))}},"email":{{Get(s, "email", Str("lena@example.de"))}},"phone":{{Get(s, "phone", Str("+49 30 5550199"))}},"firstName":{{Get(s, "name", Str("Lena"))}},"lastName":{{Get(s, "name", Str("Vogel"))}}},"lines":[{{Repeat(line, lines)}}]}""";
         var body = batch == 0 ? Item(string.Empty) : "[" + string.Join(',', Enumerable.Range(0, batch).Select(i => Item("-" + i.ToString(CultureInfo.InvariantCulture)))) + "]";
         return new HostileBody("pos", name, body);
     }
@@ -217,7 +224,7 @@ public static class HostileBodies
     {
         static string Cell(string json) => json.StartsWith('"') ? "\"" + System.Text.Json.JsonSerializer.Deserialize<string>(json.Replace("\\ud800", "\\uFFFD", StringComparison.Ordinal).Replace("\\udc00", "\\uFFFD", StringComparison.Ordinal))!.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : json;
         var row = string.Join(',', Cell(Get(s, "customerId", Str("C-1"))), Cell(Get(s, "email", Str("c@example.com"))), Cell(Get(s, "id", Str("O-1"))),
-            "2024-05-01T10:15:00+02:00", Cell(Get(s, "total", "12.50")), "EUR", Cell(Get(s, "category", Str("Books"))), Cell(Get(s, "sku", Str("B-1"))),
+            Cell(Get(s, "time", Str("2024-05-01T10:15:00+02:00"))), Cell(Get(s, "total", "12.50")), "EUR", Cell(Get(s, "category", Str("Books"))), Cell(Get(s, "sku", Str("B-1"))),
             Cell(Get(s, "quantity", "1")), Cell(Get(s, "location", Str("store-1"))));
         return new HostileBody("csv", "generated", "customer_id,email,order_id,occurred_at,amount,currency,category,sku,quantity,location\n" + row + "\n");
     }
