@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Net.Mime;
 using System.Text;
 using System.Text.Json;
 using ChurnFunctions.Core.Ports;
@@ -24,6 +26,9 @@ public sealed partial class IngestMessageHandler(
     TimeProvider time,
     ILogger<IngestMessageHandler> logger)
 {
+    // A reason lists field errors; a few thousand characters say what went wrong without crowding out the entry.
+    private const int MaxReasonLength = 4096;
+
     public async Task<IngestOutcome> HandleAsync(string messageText, long dequeueCount, CancellationToken cancellationToken)
     {
         IngestRetryMessage message;
@@ -86,10 +91,24 @@ public sealed partial class IngestMessageHandler(
 
     private async Task PoisonAsync(string text, Exception error, long attempt, CancellationToken cancellationToken)
     {
-        var reason = error is OrderNotFoundException ? OrderNotFoundException.Reason : error.Message;
+        var reason = error is OrderNotFoundException ? OrderNotFoundException.Reason
+            : error.Message.Length > MaxReasonLength ? error.Message[..MaxReasonLength] + "…"
+            : error.Message;
         var entry = new PoisonEntry(reason, error.GetType().Name, attempt, time.GetUtcNow(), text);
-        await queues.Get(Triggers.Triggers.IngestPoisonQueue).SendAsync(JsonSerializer.Serialize(entry, JsonSerializerOptions.Web), null, cancellationToken);
-        LogPoisoned(logger, attempt, error.GetType().Name, error);
+        var json = JsonSerializer.Serialize(entry, JsonSerializerOptions.Web);
+        if (Encoding.UTF8.GetByteCount(json) > options.Value.MaxInlineBytes)
+        {
+            // Too large for a queue message (the escaped message can be six times its text): the reason and error must
+            // survive whatever the message's size, so the message goes by claim check, as the HTTP side does.
+            var blobName = string.Create(CultureInfo.InvariantCulture, $"poison/{entry.FailedAt:yyyy'/'MM'/'dd}/{Guid.NewGuid():N}");
+            await blobs.PutAsync(
+                Triggers.Triggers.IngestBodiesContainer, blobName, Encoding.UTF8.GetBytes(text), MediaTypeNames.Application.Octet, cancellationToken);
+            json = JsonSerializer.Serialize(entry with { Message = null, MessageBlob = blobName }, JsonSerializerOptions.Web);
+        }
+
+        await queues.Get(Triggers.Triggers.IngestPoisonQueue).SendAsync(json, null, cancellationToken);
+        // The type, not the exception: its message may quote a field value such as an email (the entry keeps it).
+        LogPoisoned(logger, attempt, error.GetType().Name);
     }
 
     private async Task<IngestOutcome> ProcessAsync(string messageText, CancellationToken cancellationToken)
@@ -131,5 +150,5 @@ public sealed partial class IngestMessageHandler(
     private static partial void LogRetryScheduled(ILogger logger, int count, int attempt, int maxAttempts, string error, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Ingest delivery moved to the poison queue after {DequeueCount} attempts ({Error})")]
-    private static partial void LogPoisoned(ILogger logger, long dequeueCount, string error, Exception exception);
+    private static partial void LogPoisoned(ILogger logger, long dequeueCount, string error);
 }

@@ -2,7 +2,10 @@ using ChurnFunctions.Core.Ingest;
 
 namespace ChurnFunctions.Core.Sources;
 
-/// <summary>Finds the normaliser of a source by name, case-insensitively ("Shopify" and "shopify" alike).</summary>
+/// <summary>
+/// Finds the normaliser of a source by name, case-insensitively ("Shopify" and "shopify" alike). What it hands out
+/// also holds every delivery to <see cref="IntakeLimits"/> (see <see cref="GuardedNormalizer"/>).
+/// </summary>
 public sealed class SourceNormalizerRegistry
 {
     private readonly Dictionary<string, ISourceNormalizer> bySource;
@@ -13,7 +16,7 @@ public sealed class SourceNormalizerRegistry
         bySource = new Dictionary<string, ISourceNormalizer>(StringComparer.OrdinalIgnoreCase);
         foreach (var normalizer in normalizers)
         {
-            if (!bySource.TryAdd(normalizer.Source, normalizer))
+            if (!bySource.TryAdd(normalizer.Source, normalizer as GuardedNormalizer ?? new GuardedNormalizer(normalizer)))
             {
                 throw new ArgumentException($"Two normalizers are registered for source '{normalizer.Source}'.", nameof(normalizers));
             }

@@ -136,7 +136,7 @@ public sealed class IngestMessageHandlerTests
         Assert.Equal(refund, entry.Message);
 
         await Handler().HandleAsync(Envelope("order"), 1, default);
-        var replayed = await Handler().HandleAsync(entry.Message, 1, default);
+        var replayed = await Handler().HandleAsync(entry.Message!, 1, default);
 
         Assert.Equal(new IngestOutcome(1, 0), replayed);
         Assert.Equal(1, (await rig.Store.GetAsync(rig.Index.Keys["shopify:1"], default))!.Value.RefundCount);

@@ -58,7 +58,7 @@ public sealed class IngestQueueFunctionTests(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(MaxDequeueCount, entry.DequeueCount);
         // The envelope as first queued, so it can be replayed from its first attempt.
         Assert.Equal(taken[0], entry.Message);
-        Assert.Contains(marker, IngestEnvelopeSerializer.Deserialize(entry.Message).Body, StringComparison.Ordinal);
+        Assert.Contains(marker, IngestEnvelopeSerializer.Deserialize(entry.Message!).Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class OutOfOrderRefundTests(AzuriteFixture azurite)
         var message = Assert.Single(await poison.ReceiveAsync(32, TimeSpan.FromMinutes(1), default));
         var entry = JsonSerializer.Deserialize<PoisonEntry>(message.Text, JsonSerializerOptions.Web)!;
         Assert.Equal((OrderNotFoundException.Reason, nameof(OrderNotFoundException), 5L), (entry.Reason, entry.Error, entry.DequeueCount));
-        Assert.Equal(refundBody, IngestEnvelopeSerializer.Deserialize(entry.Message).Body);
+        Assert.Equal(refundBody, IngestEnvelopeSerializer.Deserialize(entry.Message!).Body);
         // Five attempts, each put back for twice as long as the one before (up to the cap): not five in a second.
         var misses = run.Watch.Misses;
         Assert.Equal(5, misses.Count);
@@ -65,7 +65,7 @@ public sealed class OutOfOrderRefundTests(AzuriteFixture azurite)
 
         Assert.Equal(HttpStatusCode.Accepted, (await run.Host.Client.SendAsync(Order(orderId, email))).StatusCode);
         await SelfHostRunner.EventuallyAsync(() => run.Host.FindCustomerAsync(email), c => c?.OrderCount == 1);
-        await run.Host.Queue(Triggers.IngestQueue).SendAsync(entry.Message, null, default);
+        await run.Host.Queue(Triggers.IngestQueue).SendAsync(entry.Message!, null, default);
 
         var customer = await SelfHostRunner.EventuallyAsync(() => run.Host.FindCustomerAsync(email), c => c?.RefundCount == 1);
         Assert.Equal(30m, customer!.NetSpend);

@@ -37,7 +37,7 @@ public sealed class PoisonQueueTests(AzuriteFixture azurite)
         var entry = JsonSerializer.Deserialize<PoisonEntry>(message.Text, JsonSerializerOptions.Web)!;
         Assert.Equal(5, entry.DequeueCount);
         Assert.Contains("Simulated storage fault", entry.Reason, StringComparison.Ordinal);
-        Assert.Equal(body, IngestEnvelopeSerializer.Deserialize(entry.Message).Body);
+        Assert.Equal(body, IngestEnvelopeSerializer.Deserialize(entry.Message!).Body);
         Assert.Equal(5, failing!.FailedCommits);
         Assert.Equal(0, await host.Storage.GetQueueClient(Triggers.IngestQueue).GetApproximateCountAsync(default));
     }

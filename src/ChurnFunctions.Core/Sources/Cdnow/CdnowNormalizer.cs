@@ -89,9 +89,9 @@ public sealed class CdnowNormalizer(IOptions<ApiOptions> apiOptions) : ISourceNo
             errors.Add($"line {line}.number_of_cds", "Must be a whole number >= 0.");
         }
 
-        if (!decimal.TryParse(valueText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (!decimal.TryParse(valueText, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || !Money.IsInRange(value))
         {
-            errors.Add($"line {line}.dollar_value", "Must be an amount >= 0 such as 12.99.");
+            errors.Add($"line {line}.dollar_value", "Must be an amount from 0 to 10^12 such as 12.99.");
         }
 
         if (errors.Count != before)

@@ -18,8 +18,9 @@ internal static class JsonValues
         element.Property(name) is { ValueKind: JsonValueKind.Array } value ? value.EnumerateArray() : [];
 
     /// <summary>A non-blank string, trimmed; null otherwise.</summary>
+    /// <exception cref="InvalidFieldException">The string holds an unpaired surrogate escape ("\ud800").</exception>
     public static string? String(this JsonElement element, string name) =>
-        element.Property(name) is { ValueKind: JsonValueKind.String } value && value.GetString() is { } text &&
+        element.Property(name) is { ValueKind: JsonValueKind.String } value && Text(value, name) is { } text &&
         !string.IsNullOrWhiteSpace(text)
             ? text.Trim()
             : null;
@@ -31,17 +32,27 @@ internal static class JsonValues
     public static string? Id(this JsonElement element, string name) => element.Property(name) switch
     {
         { ValueKind: JsonValueKind.Number } number => number.GetRawText(),
-        { ValueKind: JsonValueKind.String } text when !string.IsNullOrWhiteSpace(text.GetString()) => text.GetString()!.Trim(),
+        { ValueKind: JsonValueKind.String } text when Text(text, name) is { } value && !string.IsNullOrWhiteSpace(value) => value.Trim(),
         _ => null,
     };
 
     /// <summary>A decimal sent as a JSON number or as an invariant string ("199.00").</summary>
-    public static decimal? Decimal(this JsonElement element, string name) => element.Property(name) switch
+    /// <exception cref="InvalidFieldException">The value is beyond <see cref="Money.MaxAmount"/> either way.</exception>
+    public static decimal? Decimal(this JsonElement element, string name)
     {
-        { ValueKind: JsonValueKind.Number } number when number.TryGetDecimal(out var value) => value,
-        { ValueKind: JsonValueKind.String } text when Money.TryParse(text.GetString(), out var value) => value,
-        _ => null,
-    };
+        decimal? value = element.Property(name) switch
+        {
+            { ValueKind: JsonValueKind.Number } number when number.TryGetDecimal(out var parsed) => parsed,
+            { ValueKind: JsonValueKind.Number } => throw OutOfRange(name),
+            { ValueKind: JsonValueKind.String } text when Money.TryParseUnbounded(Text(text, name), out var parsed) => parsed,
+            { ValueKind: JsonValueKind.String } text when Money.LooksNumeric(text.GetString()) => throw OutOfRange(name),
+            _ => null,
+        };
+
+        // Bounded here, before any reader multiplies or adds: a price times a quantity, or a sum of refunds, stays far
+        // inside decimal, and so does a customer's running total of such amounts.
+        return value is { } amount && !Money.IsInRange(amount) ? throw OutOfRange(name) : value;
+    }
 
     public static long? Int64(this JsonElement element, string name) =>
         element.Property(name) is { ValueKind: JsonValueKind.Number } number && number.TryGetInt64(out var value)
@@ -54,6 +65,22 @@ internal static class JsonValues
         { ValueKind: JsonValueKind.False } => false,
         _ => null,
     };
+
+    private static string? Text(JsonElement value, string name)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json accepts "\ud800" while parsing but cannot turn it into a string.
+            throw new InvalidFieldException(name, "Not valid text: holds an unpaired surrogate escape.");
+        }
+    }
+
+    private static InvalidFieldException OutOfRange(string name) =>
+        new(name, "Out of range: amounts and quantities are at most 10^12 in absolute value.");
 
     /// <summary>An ISO 8601 timestamp that carries its offset (or Z); see <see cref="Timestamps.TryParseWithOffset"/>.</summary>
     public static DateTimeOffset? Timestamp(this JsonElement element, string name) =>

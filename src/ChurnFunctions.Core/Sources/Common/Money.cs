@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChurnFunctions.Core.Ingest;
 
 namespace ChurnFunctions.Core.Sources;
 
@@ -8,7 +9,23 @@ internal static class Money
     private const NumberStyles Style = NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign |
                                        NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite;
 
+    /// <summary>
+    /// The largest amount or quantity taken, in absolute value (10^12). A line is at most this squared (10^24), and
+    /// decimal holds 7.9 x 10^28: a customer's totals of bounded transactions cannot overflow in any real history.
+    /// </summary>
+    public const decimal MaxAmount = IntakeLimits.MaxAmount;
+
+    public static bool IsInRange(decimal value) => Math.Abs(value) <= MaxAmount;
+
+    /// <summary>An invariant decimal within <see cref="MaxAmount"/>.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out decimal value) =>
+        TryParseUnbounded(text, out value) && IsInRange(value);
+
+    /// <summary>Digits with an optional sign and point: a number, if one too large for decimal.</summary>
+    public static bool LooksNumeric(ReadOnlySpan<char> text) =>
+        double.TryParse(text, Style, CultureInfo.InvariantCulture, out _);
+
+    public static bool TryParseUnbounded(ReadOnlySpan<char> text, out decimal value) =>
         decimal.TryParse(text, Style, CultureInfo.InvariantCulture, out value);
 
     /// <summary>

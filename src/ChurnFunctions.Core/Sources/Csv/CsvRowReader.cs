@@ -41,7 +41,7 @@ internal sealed class CsvRowReader(string defaultCurrency, string? defaultCountr
         decimal amount = 0m;
         if (Cell(columns.Amount) is not { } amountText || !Money.TryParse(amountText, out amount) || amount < 0m)
         {
-            Fail("amount", "Required: a number >= 0 with a '.' decimal point (a refund is kind=refund).");
+            Fail("amount", "Required: a number from 0 to 10^12 with a '.' decimal point (a refund is kind=refund).");
         }
 
         var currency = Cell(columns.Currency)?.ToUpperInvariant() ?? defaultCurrency;
@@ -53,7 +53,7 @@ internal sealed class CsvRowReader(string defaultCurrency, string? defaultCountr
         var quantity = 1m;
         if (Cell(columns.Quantity) is { } quantityText && (!Money.TryParse(quantityText, out quantity) || quantity <= 0m))
         {
-            Fail("quantity", "Must be a number > 0.");
+            Fail("quantity", "Must be a number > 0 and at most 10^12.");
         }
 
         var kind = Cell(columns.Kind)?.ToLowerInvariant() switch

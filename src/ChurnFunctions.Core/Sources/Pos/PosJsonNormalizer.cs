@@ -64,7 +64,7 @@ public sealed class PosJsonNormalizer(IOptions<WebhookOptions> webhookOptions, I
             switch (root.ValueKind)
             {
                 case JsonValueKind.Object:
-                    Add(transactions, reader.Read(root, string.Empty));
+                    Add(transactions, Read(reader, root, string.Empty, errors));
                     break;
                 case JsonValueKind.Array when root.GetArrayLength() == 0:
                     return NormalizationResult.Invalid("body", "The batch is empty.");
@@ -91,7 +91,7 @@ public sealed class PosJsonNormalizer(IOptions<WebhookOptions> webhookOptions, I
         foreach (var item in root.EnumerateArray())
         {
             var path = $"[{index}]";
-            var transaction = reader.Read(item, path);
+            var transaction = Read(reader, item, path, errors);
             if (transaction is not null && !seen.Add(transaction.Transaction.ExternalId))
             {
                 errors.Add(path + ".id", $"Duplicate id '{transaction.Transaction.ExternalId}' in the batch.");
@@ -100,6 +100,38 @@ public sealed class PosJsonNormalizer(IOptions<WebhookOptions> webhookOptions, I
             Add(transactions, transaction);
             index++;
         }
+    }
+
+    /// <summary>
+    /// One item, held to <see cref="IntakeLimits"/> here too so its errors carry the item's path ("[0].customer.email")
+    /// even in a batch of one, and <see cref="Validate"/> answers what ingest would.
+    /// </summary>
+    private static NormalizedTransaction? Read(PosTransactionReader reader, JsonElement item, string path, ErrorBag errors)
+    {
+        var prefix = path.Length == 0 ? string.Empty : path + ".";
+        NormalizedTransaction? transaction;
+        try
+        {
+            transaction = reader.Read(item, path);
+        }
+        catch (InvalidFieldException ex)
+        {
+            errors.Add(prefix + ex.Field, ex.Message);
+            return null;
+        }
+
+        if (transaction is null)
+        {
+            return null;
+        }
+
+        var found = IntakeLimits.Check(transaction);
+        foreach (var (field, message) in found)
+        {
+            errors.Add(prefix + field, message);
+        }
+
+        return found.Count == 0 ? transaction : null;
     }
 
     private static void Add(List<NormalizedTransaction> transactions, NormalizedTransaction? transaction)

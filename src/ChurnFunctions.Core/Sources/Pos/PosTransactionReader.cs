@@ -28,7 +28,8 @@ internal sealed class PosTransactionReader(string? defaultCountryCode, ErrorBag 
         var location = OptionalString(item, "location", prefix);
         var refundOf = OptionalString(item, "refundOf", prefix);
         var lines = ReadLines(item, prefix);
-        var customer = new PosCustomerReader(defaultCountryCode, errors).Read(item, Path(prefix, "customer"), occurredAt);
+        var customerPath = Path(prefix, "customer");
+        var customer = Guarded(customerPath, () => new PosCustomerReader(defaultCountryCode, errors).Read(item, customerPath, occurredAt));
         if (errors.Count != before)
         {
             return null;
@@ -160,19 +161,44 @@ internal sealed class PosTransactionReader(string? defaultCountryCode, ErrorBag 
                 continue;
             }
 
-            var amount = Amount(line, "amount", path, required: true);
-            var quantity = line.Property("quantity") is null ? 1m : line.Decimal("quantity");
-            if (quantity is not > 0m)
-            {
-                errors.Add(Path(path, "quantity"), "Must be a number > 0.");
-            }
-
-            if (amount is { } a && quantity is > 0m)
-            {
-                lines.Add(new LineItem(OptionalString(line, "sku", path), OptionalString(line, "category", path), quantity.Value, a));
-            }
+            Guarded(path, () => ReadLine(line, path, lines));
         }
 
         return lines;
     }
+
+    private void ReadLine(JsonElement line, string path, List<LineItem> lines)
+    {
+        var amount = Amount(line, "amount", path, required: true);
+        var quantity = line.Property("quantity") is null ? 1m : line.Decimal("quantity");
+        if (quantity is not > 0m)
+        {
+            errors.Add(Path(path, "quantity"), "Must be a number > 0.");
+        }
+
+        if (amount is { } a && quantity is > 0m)
+        {
+            lines.Add(new LineItem(OptionalString(line, "sku", path), OptionalString(line, "category", path), quantity.Value, a));
+        }
+    }
+
+    /// <summary>Runs a nested reader so that a field it cannot take is reported under the nested object's path.</summary>
+    private T? Guarded<T>(string path, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidFieldException ex)
+        {
+            errors.Add(Path(path, ex.Field), ex.Message);
+            return default;
+        }
+    }
+
+    private void Guarded(string path, Action read) => Guarded(path, () =>
+    {
+        read();
+        return true;
+    });
 }
