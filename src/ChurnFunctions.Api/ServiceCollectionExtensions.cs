@@ -28,6 +28,8 @@ public static class ServiceCollectionExtensions
         services.AddNotifications(configuration);
         services.AddSingleton<IngestEndpoints>();
         services.AddSingleton<ApiKeyGate>();
+        services.AddSingleton<AdminKeyGate>();
+        services.AddSingleton<PrivacyEndpoints>();
         services.AddSingleton<CustomerEndpoints>();
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<AnalyticsEndpoints>();

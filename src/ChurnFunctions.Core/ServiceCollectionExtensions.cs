@@ -4,6 +4,7 @@ using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Ingest;
+using ChurnFunctions.Core.Privacy;
 using ChurnFunctions.Core.Scoring;
 using ChurnFunctions.Core.Sources;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IngestQueueWriter>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<FileImporter>();
+
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IdentityHasher>();
+        services.TryAddSingleton<ErasureCheck>();
+        services.AddSingleton<PrivacyService>();
+        services.AddSingleton<Sources.Shopify.ShopifyPrivacyWebhook>();
 
         services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

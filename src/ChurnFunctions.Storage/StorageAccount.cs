@@ -47,6 +47,9 @@ public sealed class StorageAccount : IDisposable
     internal static StorageAccount Create(StorageConnection connection, StorageOptions options, HttpMessageHandler handler, TimeProvider? timeProvider = null) =>
         new(new StorageHttp(connection, options, null, timeProvider, handler));
 
+    /// <summary>The table service of the account: which tables it holds.</summary>
+    public TableServiceClient GetTableServiceClient() => new(Http);
+
     public TableClient GetTableClient(string tableName) => _tables.GetOrAdd(tableName, static (n, http) => new TableClient(http, n), Http);
 
     public QueueClient GetQueueClient(string queueName) => _queues.GetOrAdd(queueName, static (n, http) => new QueueClient(http, n), Http);

@@ -13,7 +13,12 @@ public sealed class ApiOptions
     /// </summary>
     public string? ReadKeys { get; set; }
 
+    /// <summary>Keys for the admin routes (export and erasure of a customer). Unset, those routes refuse every request.</summary>
+    public string? AdminKeys { get; set; }
+
     public IReadOnlyList<string> KeyList => Split(Keys);
+
+    public IReadOnlyList<string> AdminKeyList => Split(AdminKeys);
 
     public IReadOnlyList<string> ReadKeyList => string.IsNullOrWhiteSpace(ReadKeys) ? KeyList : Split(ReadKeys);
 

@@ -1,0 +1,59 @@
+using ChurnFunctions.Core.Privacy;
+using ChurnFunctions.Storage.Ports;
+using ChurnFunctions.Storage.Tables;
+
+namespace ChurnFunctions.Storage.Privacy;
+
+/// <summary>Table "erasures": PartitionKey "identity", RowKey the HMAC of an identity key, column At. A check is a point read per key.</summary>
+public sealed class TableErasureList : IErasureList
+{
+    public const string TableName = "erasures";
+    private const string Partition = "identity";
+    private readonly TableClient table;
+    private readonly CreateOnce created;
+
+    public TableErasureList(StorageAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        table = account.GetTableClient(TableName);
+        created = new CreateOnce(table.CreateIfNotExistsAsync);
+    }
+
+    public async Task AddAsync(IReadOnlyList<string> hashes, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hashes);
+        await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var hash in hashes)
+        {
+            var entity = new TableEntity(Partition, hash) { ["At"] = EntityValues.Instant(at) };
+            await table.UpsertAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<DateTimeOffset?> ErasedAtAsync(IReadOnlyList<string> hashes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hashes);
+        await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        DateTimeOffset? latest = null;
+        foreach (var hash in hashes)
+        {
+            if (await table.GetEntityAsync(Partition, hash, cancellationToken).ConfigureAwait(false) is { } entity
+                && EntityValues.Instant(entity, "At") is { } at && (latest is null || at > latest))
+            {
+                latest = at;
+            }
+        }
+
+        return latest;
+    }
+
+    public async Task RemoveAsync(IReadOnlyList<string> hashes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hashes);
+        await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var hash in hashes)
+        {
+            await table.DeleteAsync(Partition, hash, "*", cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
