@@ -37,14 +37,14 @@ public sealed class StorageCustomerData(StorageAccount account) : ICustomerDataS
     {
         ArgumentNullException.ThrowIfNull(subject);
         var tables = new Dictionary<string, IReadOnlyList<JsonObject>>(StringComparer.Ordinal);
-        await foreach (var (table, entity, _) in FindAsync(subject, cancellationToken).ConfigureAwait(false))
+        await foreach (var (table, entity, shared) in FindAsync(subject, cancellationToken).ConfigureAwait(false))
         {
             if (!tables.TryGetValue(table.Name, out var rows))
             {
                 tables[table.Name] = rows = new List<JsonObject>();
             }
 
-            ((List<JsonObject>)rows).Add(ToJson(entity));
+            ((List<JsonObject>)rows).Add(shared ? SharedRow(entity) : ToJson(entity));
         }
 
         var blobs = new List<ExportedBlob>();
@@ -252,7 +252,7 @@ public sealed class StorageCustomerData(StorageAccount account) : ICustomerDataS
     {
         for (var i = text.IndexOf(needle, start, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(needle, i + 1, StringComparison.OrdinalIgnoreCase))
         {
-            var before = i == 0 || !char.IsLetterOrDigit(text[i - 1]);
+            var before = i == 0 || !char.IsLetterOrDigit(text[i - 1]) || AfterJsonEscape(text, i);
             var end = i + needle.Length;
             var after = end >= text.Length || !char.IsLetterOrDigit(text[end]);
             if (before && after)
@@ -263,6 +263,11 @@ public sealed class StorageCustomerData(StorageAccount account) : ICustomerDataS
 
         return -1;
     }
+
+    // Inside a JSON document "\n" or "\u003C" ends in a letter, yet stands for a separator.
+    private static bool AfterJsonEscape(string text, int i) =>
+        (i >= 2 && text[i - 2] == '\\' && "nrtbf\"/".Contains(text[i - 1], StringComparison.Ordinal))
+        || (i >= 6 && text[i - 6] == '\\' && text[i - 5] == 'u' && text.Substring(i - 4, 4).All(char.IsAsciiHexDigit));
 
     private static TableEntity RedactedCopy(TableEntity entity, IReadOnlyList<string> needles)
     {
@@ -287,6 +292,14 @@ public sealed class StorageCustomerData(StorageAccount account) : ICustomerDataS
 
         return text;
     }
+
+    // A row about several people (an alert digest) names others too: the export says it exists, not what it holds.
+    private static JsonObject SharedRow(TableEntity entity) => new()
+    {
+        ["partitionKey"] = KeyEncoder.Decode(entity.PartitionKey),
+        ["rowKey"] = KeyEncoder.Decode(entity.RowKey),
+        ["note"] = "This row names the customer among others; erasure replaces their values with " + Redacted + ".",
+    };
 
     private static JsonObject ToJson(TableEntity entity)
     {
