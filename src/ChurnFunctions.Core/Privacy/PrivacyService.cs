@@ -1,4 +1,5 @@
 using ChurnFunctions.Core.Campaigns.Runtime;
+using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Domain;
 using ChurnFunctions.Core.Ports;
 using Microsoft.Extensions.Logging;
@@ -144,23 +145,38 @@ public sealed partial class PrivacyService(
         return new ErasureOutcome(false, erased, totals);
     }
 
-    // The customer and any record merged into it or it into: one person, so erased together.
+    // The customer, the records it was merged into, and the records merged into it (a merge keeps the merged record,
+    // marked, with its details): one person, so erased together. A merged record's id derives from one of its identity
+    // keys, which the survivor holds too, so it is found without a scan.
     private async Task<IReadOnlyList<CustomerRecord>> RecordsAsync(string customerId, CancellationToken cancellationToken)
     {
-        var records = new List<CustomerRecord>();
-        var next = customerId;
-        while (next is not null && records.Count < 16 && records.All(r => r.Id != next))
+        var records = new Dictionary<string, CustomerRecord>(StringComparer.Ordinal);
+        var pending = new Queue<string>([customerId]);
+        while (pending.TryDequeue(out var id) && records.Count < 32)
         {
-            if ((await customers.GetAsync(next, cancellationToken))?.Value is not { } record)
+            if (records.ContainsKey(id) || (await customers.GetAsync(id, cancellationToken))?.Value is not { } record)
             {
-                break;
+                continue;
             }
 
-            records.Add(record);
-            next = record.MergedInto;
+            records[id] = record;
+            if (record.MergedInto is { } into)
+            {
+                pending.Enqueue(into);
+            }
+
+            foreach (var key in IdentityHasher.KeysOf(record))
+            {
+                var derived = CustomerIds.FromIdentityKey(key);
+                if (!records.ContainsKey(derived) && (await customers.GetAsync(derived, cancellationToken))?.Value is { MergedInto: { } target }
+                    && (target == id || records.ContainsKey(target)))
+                {
+                    pending.Enqueue(derived);
+                }
+            }
         }
 
-        return records;
+        return [.. records.Values];
     }
 
     private async Task<IReadOnlyList<string>> FindAsync(IReadOnlyList<string> identityKeys, CancellationToken cancellationToken)

@@ -145,7 +145,7 @@ public sealed class StorageCustomerData(StorageAccount account) : ICustomerDataS
 
         var keyed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            [TableCustomerStore.TableName] = $"PartitionKey eq {encodedId}",
+            [TableCustomerStore.TableName] = $"PartitionKey eq {encodedId} or MergedInto eq {TableQuery.Literal(id)}",
             [TableIdentityIndex.TableName] = $"CustomerId eq {TableQuery.Literal(id)}",
             [TableScoreStore.TableName] = $"RowKey eq {encodedId}",
             [TableFeedbackStore.TableName] = $"RowKey eq {encodedId}",

@@ -30,17 +30,27 @@ public sealed class TableErasureList : IErasureList
         }
     }
 
+    // One request for a delivery's keys (at most a platform id, an email and a phone): ingest asks on every delivery.
     public async Task<DateTimeOffset?> ErasedAtAsync(IReadOnlyList<string> hashes, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(hashes);
+        if (hashes.Count == 0)
+        {
+            return null;
+        }
+
         await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         DateTimeOffset? latest = null;
-        foreach (var hash in hashes)
+        foreach (var chunk in hashes.Chunk(10))
         {
-            if (await table.GetEntityAsync(Partition, hash, cancellationToken).ConfigureAwait(false) is { } entity
-                && EntityValues.Instant(entity, "At") is { } at && (latest is null || at > latest))
+            var rows = string.Join(" or ", chunk.Select(h => $"RowKey eq {TableQuery.Literal(h)}"));
+            var filter = $"PartitionKey eq {TableQuery.Literal(Partition)} and ({rows})";
+            await foreach (var entity in table.QueryAsync(new TableQuery(filter), cancellationToken).ConfigureAwait(false))
             {
-                latest = at;
+                if (EntityValues.Instant(entity, "At") is { } at && (latest is null || at > latest))
+                {
+                    latest = at;
+                }
             }
         }
 

@@ -76,6 +76,20 @@ public sealed class PrivacyServiceTests
     }
 
     [Fact]
+    public async Task Erasing_the_surviving_record_also_erases_the_records_merged_into_it()
+    {
+        var mergedId = CustomerIds.FromIdentityKey("shopify:9");
+        await store.SaveAsync(new CustomerRecord { Id = mergedId, Email = "old@example.com", PlatformKeys = ["shopify:9"], MergedInto = "c1" }, null, default);
+        await store.SaveAsync(new CustomerRecord { Id = "c1", Email = "a@example.com", PlatformKeys = ["shopify:9", "square:1"] }, null, default);
+
+        var outcome = await Service().EraseAsync("c1", "admin-key:test", default);
+
+        Assert.False(outcome.Refused);
+        data.Verify(d => d.EraseAsync(It.Is<DataSubject>(s => s.CustomerId == mergedId && s.Values.Contains("old@example.com")), It.IsAny<CancellationToken>()));
+        data.Verify(d => d.EraseAsync(It.Is<DataSubject>(s => s.CustomerId == "c1"), It.IsAny<CancellationToken>()));
+    }
+
+    [Fact]
     public void Hash_is_hmac_sha256_keyed_by_the_salt()
     {
         var one = new IdentityHasher(Options.Create(new PrivacyOptions { IdentitySalt = Salt }));
