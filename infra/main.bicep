@@ -92,6 +92,16 @@ param scoreSchedule string = '0 30 2 * * *'
 @description('EnrollSchedule: NCRONTAB (UTC) of the daily campaign enrollment, after the scoring.')
 param enrollSchedule string = '0 0 3 * * *'
 
+@description('RetentionSchedule: NCRONTAB (UTC) of the retention sweep; it deletes only while Privacy__RetentionMonths is set.')
+param retentionSchedule string = '0 0 4 * * *'
+
+@description('Privacy__IdentitySalt: HMAC key (at least 16 characters) for the identity hashes erasure keeps; without it erasure is refused.')
+@secure()
+param privacyIdentitySalt string = ''
+
+@description('Privacy__RetentionMonths: transactions and raw bodies older than this are deleted; empty keeps them forever.')
+param privacyRetentionMonths string = ''
+
 @description('Alerts__StaffEmail: staff address for alerts; with no address and no webhook, alerts go to the outbox table.')
 param alertsStaffEmail string = ''
 
@@ -291,6 +301,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Ingest__MaxRetryDelay: ingestMaxRetryDelay
     ScoreSchedule: scoreSchedule
     EnrollSchedule: enrollSchedule
+    RetentionSchedule: retentionSchedule
+    Privacy__IdentitySalt: privacyIdentitySalt
+    Privacy__RetentionMonths: privacyRetentionMonths
     Alerts__StaffEmail: alertsStaffEmail
     Alerts__WebhookUrl: alertsWebhookUrl
     SendGrid__ApiKey: sendGridApiKey

@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddNotifications(configuration);
         services.AddSingleton<IngestEndpoints>();
         services.AddSingleton<ApiKeyGate>();
+        services.AddSingleton<PrivacyEndpoints>();
         services.AddSingleton<CustomerEndpoints>();
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<AnalyticsEndpoints>();

@@ -5,6 +5,7 @@ using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Ingest;
+using ChurnFunctions.Core.Privacy;
 using ChurnFunctions.Core.Scoring;
 using ChurnFunctions.Core.Sources;
 using Microsoft.Extensions.Configuration;
@@ -35,6 +36,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IngestQueueWriter>();
         services.AddSingleton<WebhookIntake>();
         services.AddSingleton<FileImporter>();
+
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName)).ValidateSettings(PrivacyOptions.SectionName).ValidateOnStart();
+        services.TryAddSingleton<IdentityHasher>();
+        services.TryAddSingleton<ErasureCheck>();
+        services.AddSingleton<PrivacyService>();
+        services.AddSingleton<Sources.Shopify.ShopifyPrivacyWebhook>();
 
         services.AddOptions<AnalyticsOptions>().Bind(configuration.GetSection(AnalyticsOptions.SectionName)).ValidateSettings(AnalyticsOptions.SectionName)
             .Validate(o => TimeZones.Find(o.ReportingTimeZone) is not null,

@@ -41,6 +41,8 @@ public static class ChurnApiEndpoints
         "GetFeedbackSummary" => (HttpRequest r, FeedbackEndpoints e, CancellationToken ct) => e.SummaryAsync(r, ct),
         "SendGridEvents" => (HttpRequest r, SendGridWebhookEndpoint e, CancellationToken ct) => e.PostAsync(r, ct),
         "TwilioStatus" => (HttpRequest r, TwilioWebhookEndpoints e, CancellationToken ct) => e.StatusAsync(r, ct),
+        "ExportCustomer" => (string id, HttpRequest r, PrivacyEndpoints e, CancellationToken ct) => e.ExportAsync(id, r, ct),
+        "EraseCustomer" => (string id, HttpRequest r, PrivacyEndpoints e, CancellationToken ct) => e.EraseAsync(id, r, ct),
         "TwilioInbound" => (HttpRequest r, TwilioWebhookEndpoints e, CancellationToken ct) => e.InboundAsync(r, ct),
         _ => throw new InvalidOperationException($"No self-host handler for trigger '{triggerName}'."),
     };

@@ -1,6 +1,7 @@
 using ChurnFunctions.Api;
 using ChurnFunctions.Core.Campaigns.Enrollment;
 using ChurnFunctions.Core.Ingest;
+using ChurnFunctions.Core.Privacy;
 using ChurnFunctions.Core.Scoring;
 using ChurnFunctions.SelfHost.Campaigns;
 using ChurnFunctions.SelfHost.Configuration;
@@ -55,6 +56,7 @@ public static class ChurnHost
     {
         "NightlyScoring" => (services, _, ct) => services.GetRequiredService<ScoringJob>().RunAsync(null, ct),
         "CampaignEnrollment" => (services, _, ct) => services.GetRequiredService<CampaignEnrollmentJob>().RunAsync(ct),
+        "PrivacyRetention" => (services, _, ct) => services.GetRequiredService<PrivacyService>().ApplyRetentionAsync(ct),
         _ => throw new InvalidOperationException($"No self-host job for timer '{timerName}'."),
     };
 }

@@ -6,10 +6,12 @@ using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.Core.Ports;
+using ChurnFunctions.Core.Privacy;
 using ChurnFunctions.Core.Scoring;
-using ChurnFunctions.Storage.Engagement;
 using ChurnFunctions.Storage.Campaigns;
+using ChurnFunctions.Storage.Engagement;
 using ChurnFunctions.Storage.Ports;
+using ChurnFunctions.Storage.Privacy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -71,7 +73,16 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IChannelReservationStore, TableChannelReservationStore>();
         services.TryAddSingleton<ICampaignActionLog, TableCampaignActionLog>();
         services.TryAddSingleton<IWakeUpScheduler, QueueWakeUpScheduler>();
-        services.TryAddSingleton<ISuppressionList, TableSuppressionList>();
+        services.TryAddSingleton<TableSuppressionList>();
+        services.TryAddSingleton<IErasureList, TableErasureList>();
+        services.TryAddSingleton<IPrivacyAudit, TablePrivacyAudit>();
+        services.TryAddSingleton<ICustomerDataStore, StorageCustomerData>();
+        services.TryAddSingleton<IdentityHasher>();
+        services.TryAddSingleton<ErasureCheck>();
+
+        // Erased people are on the global suppression list too (by hash): every sender already asks it.
+        services.TryAddSingleton<ISuppressionList>(sp =>
+            new ErasedAddressSuppressions(sp.GetRequiredService<TableSuppressionList>(), sp.GetRequiredService<ErasureCheck>()));
         services.TryAddSingleton<IProcessedEvents, TableProcessedEvents>();
         services.TryAddSingleton<ISmsDeliveryLog, TableSmsDeliveryLog>();
         services.TryAddSingleton<IFeedbackStore, TableFeedbackStore>();

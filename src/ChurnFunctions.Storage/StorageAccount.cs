@@ -48,6 +48,12 @@ public sealed class StorageAccount : IDisposable
         StorageConnection connection, StorageOptions options, HttpMessageHandler handler, TimeProvider? timeProvider = null, ILogger? logger = null) =>
         new(new StorageHttp(connection, options, logger, timeProvider, handler));
 
+    /// <summary>The table service of the account: which tables it holds.</summary>
+    public TableServiceClient GetTableServiceClient() => new(Http);
+
+    /// <summary>The blob service of the account: which containers it holds.</summary>
+    public BlobServiceClient GetBlobServiceClient() => new(Http);
+
     public TableClient GetTableClient(string tableName) => _tables.GetOrAdd(tableName, static (n, http) => new TableClient(http, n), Http);
 
     public QueueClient GetQueueClient(string queueName) => _queues.GetOrAdd(queueName, static (n, http) => new QueueClient(http, n), Http);

@@ -2,6 +2,7 @@ using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Domain;
 using ChurnFunctions.Core.Ports;
+using ChurnFunctions.Core.Privacy;
 using Microsoft.Extensions.Logging;
 
 namespace ChurnFunctions.Core.Ingest;
@@ -18,7 +19,8 @@ public sealed partial class IngestProcessor(
     CustomerMerger merger,
     ICampaignEvents campaigns,
     TimeProvider time,
-    ILogger<IngestProcessor> logger)
+    ILogger<IngestProcessor> logger,
+    ErasureCheck? erasures = null)
 {
     private const int MaxAttempts = 200;
 
@@ -49,8 +51,9 @@ public sealed partial class IngestProcessor(
     {
         var resolved = new Dictionary<CustomerIdentity, ResolvedCustomer>();
         var groups = new Dictionary<string, (ResolvedCustomer Customer, List<NormalizedTransaction> Items)>(StringComparer.Ordinal);
-        foreach (var item in transactions)
+        foreach (var delivered in transactions)
         {
+            var item = await WithoutErasedBuyerAsync(delivered, cancellationToken);
             ResolvedCustomer customer;
             if (item.Customer is null && item.Transaction is { Kind: TransactionKind.Refund, RefundOf: { } order })
             {
@@ -75,6 +78,18 @@ public sealed partial class IngestProcessor(
         }
 
         return groups;
+    }
+
+    // An erased person's purchase still counts as an anonymous sale; nothing that names them is kept.
+    private async Task<NormalizedTransaction> WithoutErasedBuyerAsync(NormalizedTransaction item, CancellationToken cancellationToken)
+    {
+        if (erasures is null || item.Customer is not { IsAnonymous: false } buyer || !await erasures.IsErasedAsync(buyer, cancellationToken))
+        {
+            return item;
+        }
+
+        LogErasedBuyer(logger, item.Transaction.Source, item.Transaction.ExternalId);
+        return item with { Customer = null };
     }
 
     private async Task<IngestOutcome> CommitAsync(ResolvedCustomer customer, IReadOnlyList<NormalizedTransaction> items, CancellationToken cancellationToken)
@@ -173,4 +188,7 @@ public sealed partial class IngestProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Transaction {Source}/{ExternalId} of customer {CustomerId} was stored before; skipped")]
     private static partial void LogDuplicate(ILogger logger, string source, string externalId, string customerId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Transaction {Source}/{ExternalId} names an erased person; stored without a customer")]
+    private static partial void LogErasedBuyer(ILogger logger, string source, string externalId);
 }

@@ -27,6 +27,7 @@ public static class Triggers
     public const string SendGridWebhookRoute = "webhooks/sendgrid";
     public const string TwilioStatusRoute = "webhooks/twilio/status";
     public const string TwilioInboundRoute = "webhooks/twilio/inbound";
+    public const string CustomerExportRoute = "customers/{id}/export";
 
     /// <summary>The app setting holding the nightly scoring's NCRONTAB schedule (UTC).</summary>
     public const string ScoreScheduleSetting = "ScoreSchedule";
@@ -37,6 +38,11 @@ public static class Triggers
     public const string EnrollScheduleSetting = "EnrollSchedule";
     public const string EnrollSchedule = "%" + EnrollScheduleSetting + "%";
     public const string DefaultEnrollSchedule = "0 0 3 * * *";
+
+    /// <summary>The app setting holding the retention sweep's schedule (UTC); it deletes only while Privacy__RetentionMonths is set.</summary>
+    public const string RetentionScheduleSetting = "RetentionSchedule";
+    public const string RetentionSchedule = "%" + RetentionScheduleSetting + "%";
+    public const string DefaultRetentionSchedule = "0 0 4 * * *";
 
     /// <summary>The app setting (prefix) of the storage account every queue trigger reads, as in Functions.</summary>
     public const string StorageConnection = "AzureWebJobsStorage";
@@ -84,6 +90,8 @@ public static class Triggers
         new("SendGridEvents", "POST", SendGridWebhookRoute),
         new("TwilioStatus", "POST", TwilioStatusRoute),
         new("TwilioInbound", "POST", TwilioInboundRoute),
+        new("ExportCustomer", "GET", CustomerExportRoute),
+        new("EraseCustomer", "DELETE", CustomerRoute),
     ];
 
     public static readonly IReadOnlyList<QueueTrigger> Queues =
@@ -98,6 +106,7 @@ public static class Triggers
     [
         new("NightlyScoring", ScoreScheduleSetting, DefaultScoreSchedule),
         new("CampaignEnrollment", EnrollScheduleSetting, DefaultEnrollSchedule),
+        new("PrivacyRetention", RetentionScheduleSetting, DefaultRetentionSchedule),
     ];
 
     public static readonly IReadOnlyList<DurableTrigger> Durable =

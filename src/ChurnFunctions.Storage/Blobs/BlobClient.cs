@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
+using System.Xml.Linq;
 using ChurnFunctions.Storage.Http;
 
 namespace ChurnFunctions.Storage.Blobs;
@@ -79,6 +82,41 @@ public sealed class BlobClient
             HttpStatusCode.NotFound => false,
             _ => throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false),
         };
+    }
+
+    /// <summary>Every blob in the container (name and last change), following markers page by page; none when there is no container.</summary>
+    public async IAsyncEnumerable<BlobItem> ListAsync(string? prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? marker = null;
+        do
+        {
+            var query = "?restype=container&comp=list&maxresults=1000"
+                + (prefix is null ? string.Empty : "&prefix=" + Uri.EscapeDataString(prefix))
+                + (marker is null ? string.Empty : "&marker=" + Uri.EscapeDataString(marker));
+            var request = new StorageRequest(StorageService.Blob, HttpMethod.Get, new Uri($"{ContainerUri}{query}"));
+            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.NotFound)
+            {
+                yield break;
+            }
+
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false);
+            }
+
+            var document = XDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            foreach (var blob in document.Descendants("Blob"))
+            {
+                var modified = blob.Element("Properties")?.Element("Last-Modified")?.Value;
+                yield return new BlobItem(
+                    blob.Element("Name")?.Value ?? string.Empty,
+                    modified is null ? null : DateTimeOffset.Parse(modified, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+            }
+
+            marker = document.Root?.Element("NextMarker")?.Value;
+        }
+        while (!string.IsNullOrEmpty(marker));
     }
 
     /// <summary>Creates an empty block blob unless the blob exists (it may be leased); true when this call created it.</summary>

@@ -17,6 +17,10 @@ internal static class FunctionSettings
         ["Webhooks:Square:SignatureKey"] = "square_functions_key",
         ["Webhooks:Square:NotificationUrl"] = "https://churn.example.com/api/webhooks/square",
         ["Api:Keys"] = ApiKey,
+
+        // The same key opens the admin routes here, so the every-function test reaches their handlers.
+        ["Api:AdminKeys"] = ApiKey,
+        ["Privacy:IdentitySalt"] = "functions-test-identity-salt",
     };
 
     public static string ShopifySignature(string body) =>
