@@ -4,10 +4,13 @@ using ChurnFunctions.Functions.Campaigns;
 using ChurnFunctions.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Moq;
 
 namespace ChurnFunctions.Functions.Tests.Functions;
 
@@ -85,9 +88,21 @@ internal sealed class FunctionApp : IAsyncDisposable
 
     public ValueTask DisposeAsync() => services.DisposeAsync();
 
-    private static object? Bind(ParameterInfo parameter, HttpContext http, CancellationToken cancellationToken) => parameter.ParameterType switch
+    /// <summary>What a <c>[DurableClient]</c> parameter gets: no instances unless a test sets some up.</summary>
+    public Mock<DurableTaskClient> DurableClient { get; } = EmptyDurableClient();
+
+    private static Mock<DurableTaskClient> EmptyDurableClient()
+    {
+        var client = new Mock<DurableTaskClient>("test");
+        client.Setup(c => c.GetAllInstancesAsync(It.IsAny<OrchestrationQuery?>()))
+            .Returns(Pageable.Create((string? _, int? _, CancellationToken _) => Task.FromResult(new Page<OrchestrationMetadata>([], null))));
+        return client;
+    }
+
+    private object? Bind(ParameterInfo parameter, HttpContext http, CancellationToken cancellationToken) => parameter.ParameterType switch
     {
         var t when t == typeof(HttpRequest) => http.Request,
+        var t when t == typeof(DurableTaskClient) => DurableClient.Object,
         var t when t == typeof(CancellationToken) => cancellationToken,
         var t when t == typeof(string) && http.Request.RouteValues.TryGetValue(parameter.Name!, out var value) => value?.ToString(),
         _ => throw new InvalidOperationException($"No binding for parameter '{parameter.Name}' of {parameter.Member.DeclaringType?.Name}."),

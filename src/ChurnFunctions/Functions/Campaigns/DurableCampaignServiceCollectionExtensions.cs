@@ -21,6 +21,7 @@ public static class DurableCampaignServiceCollectionExtensions
         services.AddSingleton<ICampaignStarter, QueuedCampaignStarter>();
         services.RemoveAll<ICampaignEvents>();
         services.AddSingleton<ICampaignEvents, QueuedCampaignEvents>();
+        services.AddSingleton<Privacy.DurableCampaignHistory>();
         return services;
     }
 }
