@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Domain;
@@ -30,7 +31,7 @@ internal sealed class DurableCampaignRig : IAsyncDisposable
         Engine = engine;
     }
 
-    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
 
     public FakeSendGridServer SendGrid { get; }
 
@@ -110,9 +111,15 @@ internal sealed class DurableCampaignRig : IAsyncDisposable
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds, within a generous guard.</summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, TimeSpan? guard = null)
+    public static async Task<T> EventuallyAsync<T>(
+        Func<Task<T>> probe,
+        Func<T, bool> condition,
+        TimeSpan? guard = null,
+        [CallerArgumentExpression(nameof(probe))] string awaited = "",
+        [CallerArgumentExpression(nameof(condition))] string expected = "")
     {
-        using var timeout = new CancellationTokenSource(guard ?? TimeSpan.FromSeconds(90));
+        var limit = guard ?? TimeSpan.FromSeconds(90);
+        using var timeout = new CancellationTokenSource(limit);
         T last;
         do
         {
@@ -126,7 +133,7 @@ internal sealed class DurableCampaignRig : IAsyncDisposable
         }
         while (!timeout.IsCancellationRequested);
 
-        throw new TimeoutException($"Condition not met in time; last value: {last}");
+        throw new TimeoutException($"Waited {limit} for {awaited} to satisfy {expected}; last value: {last}");
     }
 
     public int EmailsTo(string sendId) => SendGrid.CountBySendId(sendId);

@@ -148,13 +148,13 @@ public sealed class FrequencyCapRaceTests(AzuriteFixture azurite, ITestOutputHel
 
     private async Task<SelfHostRunner> StartHostAsync()
     {
-        var settings = FakeProviderSettings.For(sendGrid, twilio, TimeSpan.FromMilliseconds(500));
+        var settings = FakeProviderSettings.For(sendGrid, twilio, FakeProviderSettings.UnhurriedAttemptTimeout);
         settings["Campaigns:DefaultTimeZone"] = "UTC";
 
         // No quiet hours: the race, not the clock, decides when the sends go.
         settings["Campaigns:QuietHoursStart"] = "00:00";
         settings["Campaigns:QuietHoursEnd"] = "00:00";
-        settings["Campaigns:Runtime:SendLease"] = "00:00:10";
+        settings["Campaigns:Runtime:SendLease"] = "00:01:00"; // longer than the slowest call; no takeover is tested here
         settings["Campaigns:Runtime:DefinitionCacheTime"] = "00:00:00";
         settings["Queues:BatchSize"] = "16";
         return await SelfHostRunner.StartAsync(

@@ -142,12 +142,12 @@ public sealed class UncertainSendTests(AzuriteFixture azurite) : IAsyncLifetime
 
     private async Task<SelfHostRunner> StartHostAsync(TimeSpan window, bool resend)
     {
-        var settings = FakeProviderSettings.For(sendGrid, twilio, TimeSpan.FromMilliseconds(500));
+        var settings = FakeProviderSettings.For(sendGrid, twilio, FakeProviderSettings.UnhurriedAttemptTimeout);
         settings["SendGrid:EventWebhookPublicKey"] = signer.PublicKeyBase64;
         settings["Campaigns:DefaultTimeZone"] = "UTC";
         settings["Campaigns:QuietHoursStart"] = "00:00";
         settings["Campaigns:QuietHoursEnd"] = "00:00";
-        settings["Campaigns:Runtime:SendLease"] = "00:00:10";
+        settings["Campaigns:Runtime:SendLease"] = "00:01:00"; // longer than the slowest call; no takeover is tested here
         settings["Campaigns:Runtime:DefinitionCacheTime"] = "00:00:00";
         settings["Campaigns:Runtime:UncertainSendWindow"] = window.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
         settings["Campaigns:Runtime:ResendUncertainSends"] = resend ? "true" : "false";

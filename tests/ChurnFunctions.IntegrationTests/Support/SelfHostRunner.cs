@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Ports;
@@ -125,9 +126,15 @@ internal sealed class SelfHostRunner : IAsyncDisposable
     }
 
     /// <summary>Polls until <paramref name="condition"/> holds: waiting for queue processing, bounded by a generous guard.</summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, TimeSpan? guard = null)
+    public static async Task<T> EventuallyAsync<T>(
+        Func<Task<T>> probe,
+        Func<T, bool> condition,
+        TimeSpan? guard = null,
+        [CallerArgumentExpression(nameof(probe))] string awaited = "",
+        [CallerArgumentExpression(nameof(condition))] string expected = "")
     {
-        using var timeout = new CancellationTokenSource(guard ?? TimeSpan.FromSeconds(90));
+        var limit = guard ?? TimeSpan.FromSeconds(90);
+        using var timeout = new CancellationTokenSource(limit);
         T last;
         do
         {
@@ -141,7 +148,7 @@ internal sealed class SelfHostRunner : IAsyncDisposable
         }
         while (!timeout.IsCancellationRequested);
 
-        throw new TimeoutException($"Condition not met in time; last value: {last}");
+        throw new TimeoutException($"Waited {limit} for {awaited} to satisfy {expected}; last value: {last}");
     }
 
     public static bool IsSuccess(HttpStatusCode status) => (int)status is >= 200 and < 300;

@@ -123,7 +123,8 @@ public sealed class TwilioSmsSenderFakeServerTests : IAsyncLifetime
     public async Task Hanging_server_beyond_max_retries_ends_Transient_timeout()
     {
         _server.FailNext(2, FakeTwilioFault.Hang);
-        using var sender = new TwilioSmsSender(Senders.For(_server, maxRetries: 1, timeout: TimeSpan.FromMilliseconds(200)));
+        // Long enough for each request to reach the fake on a loaded machine, so both hang there and are counted.
+        using var sender = new TwilioSmsSender(Senders.For(_server, maxRetries: 1, timeout: TimeSpan.FromSeconds(2)));
 
         var result = await sender.SendAsync(new SmsMessage("send-1", "+15551234567", "Come back"), CancellationToken.None);
 

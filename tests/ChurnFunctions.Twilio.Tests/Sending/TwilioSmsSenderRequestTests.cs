@@ -120,12 +120,11 @@ public sealed class TwilioSmsSenderRequestTests
             },
             _ => RecordingHandler.Created("SMok"));
         using var sender = new TwilioSmsSender(Senders.Options(ApiBase), handler: handler);
-        var started = TimeProvider.System.GetTimestamp();
 
-        var result = await sender.SendAsync(Message, CancellationToken.None);
+        // The cap is 5 ms: the retry comes long before this guard even on a loaded machine, the asked-for 10 min never.
+        var result = await sender.SendAsync(Message, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(SendStatus.Sent, result.Status);
-        Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(5));
     }
 
     [Fact]

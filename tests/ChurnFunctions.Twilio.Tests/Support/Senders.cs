@@ -2,7 +2,11 @@ using ChurnFunctions.Fakes.Twilio;
 
 namespace ChurnFunctions.Twilio.Tests.Support;
 
-/// <summary>Options for tests: millisecond backoff, so no test sleeps.</summary>
+/// <summary>
+/// Options for tests: millisecond backoff, so no test sleeps, and an attempt timeout a loaded machine does not reach
+/// by accident (a timed-out attempt is looked up and created again, which the tests would count); a test of the
+/// timeout sets a short one for the hanging attempts alone.
+/// </summary>
 internal static class Senders
 {
     public const string AccountSid = "AC0123456789abcdef0123456789abcdef";
@@ -16,7 +20,7 @@ internal static class Senders
         MessagingServiceSid = ServiceSid,
         PublicBaseUrl = new Uri("https://churn.example.com"),
         BaseUrl = baseUrl,
-        Timeout = timeout ?? TimeSpan.FromSeconds(5),
+        Timeout = timeout ?? TimeSpan.FromSeconds(30),
         MaxRetries = maxRetries,
         RetryBaseDelay = TimeSpan.FromMilliseconds(1),
         MaxRetryDelay = TimeSpan.FromMilliseconds(5),
