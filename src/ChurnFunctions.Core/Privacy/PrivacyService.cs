@@ -21,7 +21,8 @@ public sealed partial class PrivacyService(
     IdentityHasher hasher,
     IOptions<PrivacyOptions> options,
     TimeProvider time,
-    ILogger<PrivacyService> logger)
+    ILogger<PrivacyService> logger,
+    IEnumerable<IErasureFollowUp>? followUps = null)
 {
     public async Task<CustomerDataExport?> ExportAsync(string customerId, string actor, CancellationToken cancellationToken)
     {
@@ -103,6 +104,7 @@ public sealed partial class PrivacyService(
 
         var totals = new Dictionary<string, int>(StringComparer.Ordinal);
         var erased = new List<string>();
+        var recordIds = new List<string>();
         if (extraKeys.Count > 0)
         {
             await erasures.AddAsync(hasher.HashAll(extraKeys), time.GetUtcNow(), cancellationToken);
@@ -120,6 +122,7 @@ public sealed partial class PrivacyService(
             var counts = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var id in records.Select(r => r.Id).Append(customerId).Distinct(StringComparer.Ordinal))
             {
+                recordIds.Add(id);
                 foreach (var (table, count) in await data.EraseAsync(SubjectOf(id, records), cancellationToken))
                 {
                     counts[table] = counts.GetValueOrDefault(table) + count;
@@ -140,6 +143,14 @@ public sealed partial class PrivacyService(
         if (customerIds.Count == 0)
         {
             await AuditAsync(action, actor, null, totals, null, cancellationToken);
+        }
+
+        if (recordIds.Count > 0)
+        {
+            foreach (var followUp in followUps ?? [])
+            {
+                await followUp.ErasedAsync(recordIds, cancellationToken);
+            }
         }
 
         return new ErasureOutcome(false, erased, totals);

@@ -59,6 +59,9 @@ public static class Triggers
     /// <summary>Campaign inputs (Functions app): purchases, clicks, replies raised to the customer's orchestrations.</summary>
     public const string CampaignEventsQueue = "campaign-events";
 
+    /// <summary>Erased customers (Functions app): their campaign orchestrations to purge from the Durable task hub.</summary>
+    public const string CampaignPurgesQueue = "campaign-purges";
+
     public const string CampaignOrchestrator = "CampaignOrchestrator";
     public const string CampaignLoadActivity = "CampaignLoad";
     public const string CampaignSendActivity = "CampaignSend";
@@ -100,6 +103,7 @@ public static class Triggers
         new("CampaignWakeUps", CampaignWakeUpsQueue, TriggerHosts.SelfHost),
         new("CampaignStart", CampaignStartsQueue, TriggerHosts.Functions),
         new("CampaignEvent", CampaignEventsQueue, TriggerHosts.Functions),
+        new("CampaignPurge", CampaignPurgesQueue, TriggerHosts.Functions),
     ];
 
     public static readonly IReadOnlyList<TimerTrigger> Timers =

@@ -39,6 +39,20 @@ public sealed class PrivacyServiceTests
     }
 
     [Fact]
+    public async Task Erasure_hands_the_erased_ids_to_the_hosts_follow_up_and_a_refused_one_does_not()
+    {
+        await SeedAsync("c1", "a@example.com", "shopify:1");
+        data.Setup(d => d.EraseAsync(It.IsAny<DataSubject>(), It.IsAny<CancellationToken>())).ReturnsAsync(new Dictionary<string, int>());
+        var followUp = new Mock<IErasureFollowUp>();
+
+        await Service(salt: null, followUp: followUp.Object).EraseAsync("c1", "admin-key:test", default);
+        followUp.Verify(f => f.ErasedAsync(It.IsAny<IReadOnlyList<string>>(), It.IsAny<CancellationToken>()), Times.Never);
+
+        await Service(followUp: followUp.Object).EraseAsync("c1", "admin-key:test", default);
+        followUp.Verify(f => f.ErasedAsync(It.Is<IReadOnlyList<string>>(ids => ids.Contains("c1")), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task Erasure_lists_the_hmac_of_every_identity_before_deleting_and_audits_counts_without_personal_values()
     {
         await SeedAsync("c1", "a@example.com", "shopify:1");
@@ -152,10 +166,10 @@ public sealed class PrivacyServiceTests
         await index.ClaimAsync(platformKey, id, default);
     }
 
-    private PrivacyService Service(string? salt = Salt)
+    private PrivacyService Service(string? salt = Salt, IErasureFollowUp? followUp = null)
     {
         var options = Options.Create(new PrivacyOptions { IdentitySalt = salt });
         return new PrivacyService(store, index, data.Object, erasures.Object, audit.Object, new IdentityHasher(options), options, TimeProvider.System,
-            NullLogger<PrivacyService>.Instance);
+            NullLogger<PrivacyService>.Instance, followUp is null ? null : [followUp]);
     }
 }

@@ -1,13 +1,19 @@
 using ChurnFunctions.Core.Campaigns;
+using ChurnFunctions.Functions.Privacy;
 using ChurnFunctions.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using ChurnFunctions.Core.Ports;
+using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using Triggers = ChurnFunctions.Core.Triggers.Triggers;
 
 namespace ChurnFunctions.Functions.Tests.Functions;
 
-/// <summary>Erasure in the Functions app reaches the Durable task hub: the customer's campaign orchestrations go too.</summary>
+/// <summary>
+/// Erasure in the Functions app reaches the Durable task hub: the erasure queues the customer's id on
+/// "campaign-purges", and CampaignPurgeFunction, bound to the Durable client, terminates and purges their orchestrations.
+/// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class EraseCustomerFunctionTests(AzuriteFixture azurite) : IAsyncLifetime
 {
@@ -50,8 +56,11 @@ public sealed class EraseCustomerFunctionTests(AzuriteFixture azurite) : IAsyncL
         client.Setup(c => c.PurgeInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(new PurgeResult(1));
 
         var response = await app.InvokeHttpAsync("EraseCustomer", Erase(customerId, FunctionSettings.ApiKey));
-
         Assert.True(response.Status == 200, response.ToString());
+
+        await QueueTriggerDriver.TakeAsync(app, Triggers.CampaignPurgesQueue, text => text.Contains(customerId, StringComparison.Ordinal),
+            message => app.Create<CampaignPurgeFunction>().Run(message.Text, client.Object, CancellationToken.None));
+
         client.Verify(c => c.TerminateInstanceAsync(running, It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Once);
         client.Verify(c => c.TerminateInstanceAsync(prefix, It.IsAny<object?>(), It.IsAny<CancellationToken>()), Times.Never);
         client.Verify(c => c.PurgeInstanceAsync(running, It.IsAny<CancellationToken>()), Times.Once);
@@ -64,8 +73,10 @@ public sealed class EraseCustomerFunctionTests(AzuriteFixture azurite) : IAsyncL
         var response = await app.InvokeHttpAsync("EraseCustomer", Erase("c-" + run, "not-the-admin-key-at-all"));
 
         Assert.Equal(401, response.Status);
-        app.DurableClient.Verify(c => c.GetAllInstancesAsync(It.IsAny<OrchestrationQuery?>()), Times.Never);
-        app.DurableClient.Verify(c => c.PurgeInstanceAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        var queue = app.Services.GetRequiredService<IMessageQueueFactory>().Get(Triggers.CampaignPurgesQueue);
+        await queue.CreateIfNotExistsAsync(CancellationToken.None);
+        var waiting = await queue.ReceiveAsync(32, TimeSpan.FromSeconds(1), CancellationToken.None);
+        Assert.DoesNotContain(waiting, m => m.Text.Contains("c-" + run, StringComparison.Ordinal));
     }
 
     private static FunctionRequest Erase(string customerId, string key) => new("DELETE", Triggers.CustomerRoute)

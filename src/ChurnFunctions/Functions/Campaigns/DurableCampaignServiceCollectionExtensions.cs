@@ -22,6 +22,7 @@ public static class DurableCampaignServiceCollectionExtensions
         services.RemoveAll<ICampaignEvents>();
         services.AddSingleton<ICampaignEvents, QueuedCampaignEvents>();
         services.AddSingleton<Privacy.DurableCampaignHistory>();
+        services.AddSingleton<Core.Privacy.IErasureFollowUp, Privacy.QueuedCampaignPurges>();
         return services;
     }
 }
