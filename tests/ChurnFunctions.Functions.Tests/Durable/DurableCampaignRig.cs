@@ -110,31 +110,14 @@ internal sealed class DurableCampaignRig : IAsyncDisposable
         return done;
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds, within a generous guard.</summary>
-    public static async Task<T> EventuallyAsync<T>(
+    /// <summary>Polls until <paramref name="condition"/> holds, within a generous guard (<see cref="Eventually"/>).</summary>
+    public static Task<T> EventuallyAsync<T>(
         Func<Task<T>> probe,
         Func<T, bool> condition,
         TimeSpan? guard = null,
         [CallerArgumentExpression(nameof(probe))] string awaited = "",
-        [CallerArgumentExpression(nameof(condition))] string expected = "")
-    {
-        var limit = guard ?? TimeSpan.FromSeconds(90);
-        using var timeout = new CancellationTokenSource(limit);
-        T last;
-        do
-        {
-            last = await probe();
-            if (condition(last))
-            {
-                return last;
-            }
-
-            await Task.Delay(100, timeout.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
-        while (!timeout.IsCancellationRequested);
-
-        throw new TimeoutException($"Waited {limit} for {awaited} to satisfy {expected}; last value: {last}");
-    }
+        [CallerArgumentExpression(nameof(condition))] string expected = "") =>
+        Eventually.HoldsAsync(probe, condition, guard, awaited, expected);
 
     public int EmailsTo(string sendId) => SendGrid.CountBySendId(sendId);
 
