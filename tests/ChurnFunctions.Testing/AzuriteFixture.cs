@@ -31,9 +31,7 @@ public class AzuriteFixture : IAsyncLifetime, IDisposable
     protected AzuriteFixture(bool persistent)
     {
         Persistent = persistent;
-        BlobPort = FreePort();
-        QueuePort = FreePort();
-        TablePort = FreePort();
+        (BlobPort, QueuePort, TablePort) = FreePorts();
         if (persistent)
         {
             DataFolder = Path.Combine(Path.GetTempPath(), "azurite-" + Guid.NewGuid().ToString("N"));
@@ -182,11 +180,29 @@ public class AzuriteFixture : IAsyncLifetime, IDisposable
         return kill?.ExitCode == 0;
     }
 
-    private static int FreePort()
+    // All three listeners are open at once while the ports are read: asked one after another, the OS may hand out the
+    // port it just released again, and Azurite then fails with EADDRINUSE on its second service (seen in CI).
+    private static (int Blob, int Queue, int Table) FreePorts()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
+        try
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Start();
+            }
+
+            var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
+            return (ports[0], ports[1], ports[2]);
+        }
+        finally
+        {
+            foreach (var listener in listeners)
+            {
+                listener.Stop();
+                listener.Dispose();
+            }
+        }
     }
 
     private static async Task<bool> AcceptsAsync(int port)
