@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Domain;
+using ChurnFunctions.Testing;
 
 namespace ChurnFunctions.Benchmarks.Campaigns;
 
@@ -20,7 +21,7 @@ internal sealed class CampaignWorkload
     {
         CampaignId = "bench-" + run;
         Wait = wait;
-        TimeZone = OpenZone(now);
+        TimeZone = FixedOffsetZones.Now(now).Open;
         Customers = [.. Enumerable.Range(0, count).Select(i => Customer(run, i))];
     }
 
@@ -64,19 +65,4 @@ internal sealed class CampaignWorkload
             new ConsentRecord(MessageChannel.Sms, true, "bench", ConsentAt),
         ],
     };
-
-    /// <summary>The first fixed-offset IANA zone whose local time is 10:00-19:00 now (Etc/GMT-3 is UTC+3).</summary>
-    private static string OpenZone(DateTimeOffset now)
-    {
-        for (var offset = -12; offset <= 14; offset++)
-        {
-            var hour = now.ToOffset(TimeSpan.FromHours(offset)).TimeOfDay.TotalHours;
-            if (hour is >= 10 and < 19)
-            {
-                return offset == 0 ? "Etc/UTC" : offset > 0 ? $"Etc/GMT-{offset}" : $"Etc/GMT+{-offset}";
-            }
-        }
-
-        throw new InvalidOperationException("No fixed-offset zone is between 10:00 and 19:00 now.");
-    }
 }

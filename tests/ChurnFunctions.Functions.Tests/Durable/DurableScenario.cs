@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Domain;
+using ChurnFunctions.Testing;
 
 namespace ChurnFunctions.Functions.Tests.Durable;
 
@@ -18,7 +19,7 @@ internal sealed class DurableScenario
         var run = prefix + Guid.NewGuid().ToString("N")[..8];
         CampaignId = run;
         Wait = wait;
-        (QuietZone, OpenZone) = Zones(DateTimeOffset.UtcNow);
+        (QuietZone, OpenZone) = FixedOffsetZones.Now(DateTimeOffset.UtcNow);
         Customers = [.. Enumerable.Range(0, count).Select(i => Customer(run, i))];
     }
 
@@ -78,26 +79,4 @@ internal sealed class DurableScenario
             new ConsentRecord(MessageChannel.Sms, !RefusesSms(i), "test", ConsentAt),
         ],
     };
-
-    /// <summary>Fixed-offset zones well inside quiet hours (21-08) and well outside, for minutes to come.</summary>
-    private static (string Quiet, string Open) Zones(DateTimeOffset now)
-    {
-        string? quiet = null, open = null;
-        for (var offset = -12; offset <= 14; offset++)
-        {
-            // IANA's Etc zones have inverted signs: Etc/GMT-3 is UTC+3.
-            var id = offset == 0 ? "Etc/UTC" : offset > 0 ? $"Etc/GMT-{offset}" : $"Etc/GMT+{-offset}";
-            var hour = now.ToOffset(TimeSpan.FromHours(offset)).TimeOfDay.TotalHours;
-            if (hour is >= 23 and < 24 or >= 0 and < 6)
-            {
-                quiet ??= id;
-            }
-            else if (hour is >= 10 and < 19)
-            {
-                open ??= id;
-            }
-        }
-
-        return (quiet!, open!);
-    }
 }

@@ -1,5 +1,6 @@
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Domain;
+using ChurnFunctions.Testing;
 
 namespace ChurnFunctions.IntegrationTests.Campaigns;
 
@@ -15,7 +16,7 @@ internal sealed class CampaignScenario
     public CampaignScenario(string run, int count, DateTimeOffset now)
     {
         CampaignId = "rt-" + run;
-        (QuietZone, OpenZone) = Zones(now);
+        (QuietZone, OpenZone) = FixedOffsetZones.Now(now);
         Customers = [.. Enumerable.Range(0, count).Select(i => Customer(run, i))];
     }
 
@@ -71,26 +72,4 @@ internal sealed class CampaignScenario
             new ConsentRecord(MessageChannel.Sms, !RefusesSms(i), "test", ConsentAt),
         ],
     };
-
-    /// <summary>Fixed-offset zones whose local time is well inside quiet hours (21-08) and well outside, for minutes to come.</summary>
-    private static (string Quiet, string Open) Zones(DateTimeOffset now)
-    {
-        string? quiet = null, open = null;
-        for (var offset = -12; offset <= 14; offset++)
-        {
-            // IANA's Etc zones have inverted signs: Etc/GMT-3 is UTC+3.
-            var id = offset == 0 ? "Etc/UTC" : offset > 0 ? $"Etc/GMT-{offset}" : $"Etc/GMT+{-offset}";
-            var hour = now.ToOffset(TimeSpan.FromHours(offset)).TimeOfDay.TotalHours;
-            if (hour is >= 23 and < 24 or >= 0 and < 6)
-            {
-                quiet ??= id;
-            }
-            else if (hour is >= 10 and < 19)
-            {
-                open ??= id;
-            }
-        }
-
-        return (quiet!, open!);
-    }
 }
