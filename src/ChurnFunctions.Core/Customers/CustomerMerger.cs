@@ -4,8 +4,10 @@ using ChurnFunctions.Core.Ports;
 namespace ChurnFunctions.Core.Customers;
 
 /// <summary>
-/// Merges one customer into another. Each step is idempotent and the first one marks the merged-away record, so a
-/// crash at any point is finished by the next delivery that touches either customer:
+/// Merges linked customers. The survivor is always the smaller id (ordinal): two deliveries that link the same
+/// customers from opposite ends, at the same time, then agree on the survivor, so merges never form a cycle (a merged
+/// record points only at a smaller id, and a mark once set is never moved). Each step is idempotent and the first one
+/// marks the merged-away record, so a crash at any point is finished by the next delivery that touches either customer:
 /// 1. mark the merged-away record (writers still holding its old ETag now fail and re-resolve);
 /// 2. copy its transactions into the survivor's partition;
 /// 3. rebuild the survivor's aggregate from its whole partition, under its ETag;
@@ -37,9 +39,53 @@ public sealed class CustomerMerger(ICustomerStore store, IIdentityIndex index)
         throw new InvalidOperationException($"Customer merge chain longer than {MaxChainLength} at {customerId}.");
     }
 
-    public async Task MergeAsync(string fromId, string intoId, CancellationToken cancellationToken)
+    /// <summary>Makes two customers one; returns the survivor's id.</summary>
+    public async Task<string> MergeAsync(string firstId, string secondId, CancellationToken cancellationToken)
     {
-        var from = await MarkMergedAsync(fromId, intoId, cancellationToken);
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var first = await FollowAsync(firstId, cancellationToken);
+            var second = await FollowAsync(secondId, cancellationToken);
+            if (first == second)
+            {
+                return first;
+            }
+
+            var (fromId, intoId) = string.CompareOrdinal(first, second) < 0 ? (second, first) : (first, second);
+            if (await MarkMergedAsync(fromId, intoId, cancellationToken) is not { } from)
+            {
+                // Merged elsewhere meanwhile: follow again.
+                continue;
+            }
+
+            await MoveAsync(fromId, intoId, from, cancellationToken);
+            return await FinishChainAsync(intoId, cancellationToken);
+        }
+
+        throw new InvalidOperationException($"Could not merge customers {firstId} and {secondId} after {MaxAttempts} attempts.");
+    }
+
+    // The survivor may itself have been merged away while rows were moved into it; the merge that marked it may have
+    // read its partition before they arrived. Moving again (every step is idempotent) carries them on.
+    private async Task<string> FinishChainAsync(string customerId, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < MaxChainLength; i++)
+        {
+            var current = await store.GetAsync(customerId, cancellationToken);
+            if (current?.Value.MergedInto is not { } next)
+            {
+                return customerId;
+            }
+
+            await MoveAsync(customerId, next, current.Value, cancellationToken);
+            customerId = next;
+        }
+
+        throw new InvalidOperationException($"Customer merge chain longer than {MaxChainLength} at {customerId}.");
+    }
+
+    private async Task MoveAsync(string fromId, string intoId, CustomerRecord from, CancellationToken cancellationToken)
+    {
         var moved = (await store.GetTransactionsAsync(fromId, cancellationToken)).Select(t => t.Transaction).ToList();
         if (moved.Count > 0)
         {
@@ -61,7 +107,8 @@ public sealed class CustomerMerger(ICustomerStore store, IIdentityIndex index)
         }
     }
 
-    private async Task<CustomerRecord> MarkMergedAsync(string fromId, string intoId, CancellationToken cancellationToken)
+    /// <summary>The record as it was before the mark, or null when it is already merged into another customer.</summary>
+    private async Task<CustomerRecord?> MarkMergedAsync(string fromId, string intoId, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -70,6 +117,11 @@ public sealed class CustomerMerger(ICustomerStore store, IIdentityIndex index)
             if (record.MergedInto == intoId)
             {
                 return record;
+            }
+
+            if (record.MergedInto is not null)
+            {
+                return null;
             }
 
             if (await store.SaveAsync(record with { MergedInto = intoId }, current?.ETag, cancellationToken) == WriteOutcome.Written)

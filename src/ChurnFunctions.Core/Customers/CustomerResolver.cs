@@ -7,7 +7,7 @@ namespace ChurnFunctions.Core.Customers;
 /// <summary>
 /// Finds the customer a buyer identity belongs to: by platform id, then normalised email, then phone. When one
 /// delivery links records that were separate (an email first seen at the POS, a Shopify id later), the later ones
-/// are merged into the strongest match.
+/// are merged into one (see <see cref="CustomerMerger"/> for which survives).
 /// </summary>
 public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerger merger, ILogger<CustomerResolver> logger)
 {
@@ -81,21 +81,21 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
             holderOf[unclaimed[i]] = claimed[i] == survivor.Id ? survivor.Id : await merger.FollowAsync(claimed[i], cancellationToken);
         }
 
-        var merged = false;
-        foreach (var other in holderOf.Values.Where(h => h != survivor.Id).Distinct())
+        // The merger decides the survivor (the smaller id), so the one chosen above may be merged away here.
+        var survivorId = survivor.Id;
+        foreach (var other in holderOf.Values.Where(h => h != survivor.Id).Distinct().ToList())
         {
-            LogMerging(logger, other, survivor.Id);
-            await merger.MergeAsync(other, survivor.Id, cancellationToken);
-            merged = true;
+            LogMerging(logger, other, survivorId);
+            survivorId = await merger.MergeAsync(other, survivorId, cancellationToken);
         }
 
-        foreach (var key in keys.Where(k => holderOf[k] != survivor.Id))
+        foreach (var key in keys.Where(k => holderOf[k] != survivorId))
         {
-            await index.AssignAsync(key, survivor.Id, cancellationToken);
+            await index.AssignAsync(key, survivorId, cancellationToken);
         }
 
         // A merge rewrote the survivor's record: what was read before is stale.
-        return merged ? ResolvedCustomer.Unread(survivor.Id) : survivor;
+        return survivorId == survivor.Id && holderOf.Values.All(h => h == survivor.Id) ? survivor : ResolvedCustomer.Unread(survivorId);
     }
 
     private static bool Carries(ResolvedCustomer customer, IReadOnlyList<string> keys) =>
@@ -103,6 +103,6 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
             || (record.Email is { } email && k == IdentityKeys.ForEmail(email))
             || (record.Phone is { } phone && k == IdentityKeys.ForPhone(phone)));
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Merging customer {FromCustomerId} into {IntoCustomerId}")]
-    private static partial void LogMerging(ILogger logger, string fromCustomerId, string intoCustomerId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Merging customers {CustomerId} and {OtherCustomerId}")]
+    private static partial void LogMerging(ILogger logger, string customerId, string otherCustomerId);
 }

@@ -31,17 +31,20 @@ public sealed class CustomerResolverTests
     }
 
     [Fact]
-    public async Task Platform_id_wins_over_email_when_they_point_at_different_customers()
+    public async Task Linking_two_customers_keeps_the_smaller_id_whichever_key_is_stronger()
     {
         var byShopify = await rig.Resolver.ResolveAsync(new CustomerIdentity("shopify:1", null, null), default);
         var byEmail = await rig.Resolver.ResolveAsync(new CustomerIdentity(null, "a@example.com", null), default);
         Assert.NotEqual(byShopify, byEmail);
+        var (survivor, mergedAway) = string.CompareOrdinal(byShopify, byEmail) < 0 ? (byShopify, byEmail) : (byEmail, byShopify);
 
         var linked = await rig.Resolver.ResolveAsync(new CustomerIdentity("shopify:1", "a@example.com", null), default);
 
-        Assert.Equal(byShopify, linked);
-        Assert.Equal(byShopify, rig.Index.Keys["email:a@example.com"]);
-        Assert.Equal(byShopify, (await rig.Store.GetAsync(byEmail, default))!.Value.MergedInto);
+        Assert.Equal(survivor, linked);
+        Assert.Equal(survivor, rig.Index.Keys["email:a@example.com"]);
+        Assert.Equal(survivor, rig.Index.Keys["shopify:1"]);
+        Assert.Equal(survivor, (await rig.Store.GetAsync(mergedAway, default))!.Value.MergedInto);
+        Assert.Null((await rig.Store.GetAsync(survivor, default))!.Value.MergedInto);
     }
 
     [Fact]
@@ -49,11 +52,12 @@ public sealed class CustomerResolverTests
     {
         await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("1", "2024-01-10T10:00:00Z", 10m), platformKey: "shopify:1")], default);
         await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("2", "2024-01-05T10:00:00Z", 5m), email: "a@example.com")], default);
-        var survivor = rig.Index.Keys["shopify:1"];
-        var mergedAway = rig.Index.Keys["email:a@example.com"];
+        string[] ids = [rig.Index.Keys["shopify:1"], rig.Index.Keys["email:a@example.com"]];
 
         await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("3", "2024-01-20T10:00:00Z", 20m), "shopify:1", "a@example.com")], default);
 
+        var survivor = rig.Index.Keys["shopify:1"];
+        var mergedAway = ids.Single(id => id != survivor);
         var record = (await rig.Store.GetAsync(survivor, default))!.Value;
         Assert.Equal(3, record.OrderCount);
         Assert.Equal(35m, record.GrossSpend);
@@ -68,10 +72,11 @@ public sealed class CustomerResolverTests
     {
         await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("1", "2024-01-10T10:00:00Z", 10m), platformKey: "shopify:1")], default);
         await rig.Processor.ProcessAsync([Tx.For(Tx.Purchase("2", "2024-01-05T10:00:00Z", 5m), email: "a@example.com")], default);
-        var mergedAway = rig.Index.Keys["email:a@example.com"];
+        string[] ids = [rig.Index.Keys["shopify:1"], rig.Index.Keys["email:a@example.com"]];
         await rig.Resolver.ResolveAsync(new CustomerIdentity("shopify:1", "a@example.com", null), default);
 
-        Assert.Equal(rig.Index.Keys["shopify:1"], await rig.Merger.FollowAsync(mergedAway, default));
+        Assert.Equal(rig.Index.Keys["shopify:1"], await rig.Merger.FollowAsync(ids[0], default));
+        Assert.Equal(rig.Index.Keys["shopify:1"], await rig.Merger.FollowAsync(ids[1], default));
     }
 
     [Fact]

@@ -15,13 +15,18 @@ internal sealed class InMemoryCustomerStore : ICustomerStore
     /// <summary>Runs before each commit is applied: lets a test change the record under the writer.</summary>
     public Action<string>? BeforeCommit { get; set; }
 
+    /// <summary>Rewrites what a read returns: lets a test show a reader a record as it was a moment before.</summary>
+    public Func<CustomerRecord, CustomerRecord>? OnRead { get; set; }
+
     public int Commits { get; private set; }
 
     public Task<Versioned<CustomerRecord>?> GetAsync(string customerId, CancellationToken cancellationToken)
     {
         lock (gate)
         {
-            return Task.FromResult(records.TryGetValue(customerId, out var r) ? new Versioned<CustomerRecord>(r.Record, r.ETag) : null);
+            return Task.FromResult(records.TryGetValue(customerId, out var r)
+                ? new Versioned<CustomerRecord>(OnRead is { } rewrite ? rewrite(r.Record) : r.Record, r.ETag)
+                : null);
         }
     }
 
