@@ -1,5 +1,5 @@
 using System.Net;
-using ChurnFunctions.Storage.Connection;
+using Azure.Core.Pipeline;
 using ChurnFunctions.Storage.Tables;
 using ChurnFunctions.Testing;
 
@@ -10,7 +10,7 @@ public sealed class StorageLogPrivacyTests
 {
     private const string EmailKey = "email:ada.lovelace@example.com";
     private const string PhoneKey = "phone:+15557654321";
-    private static readonly StorageOptions Options = new() { MaxRetries = 2, RetryBaseDelay = TimeSpan.Zero };
+    private static readonly StorageOptions Options = new() { ConnectionString = "UseDevelopmentStorage=true", MaxRetries = 2, RetryBaseDelay = TimeSpan.Zero };
     private static readonly string[] Personal =
     [
         "ada.lovelace", "example.com", "5557654321", EscapedEmailKey, Uri.EscapeDataString(PhoneKey),
@@ -62,5 +62,5 @@ public sealed class StorageLogPrivacyTests
     }
 
     private static StorageAccount Account(StubHandler handler, LogCapture? logs) =>
-        StorageAccount.Create(StorageConnection.Parse("UseDevelopmentStorage=true"), Options, handler, logger: logs?.CreateLogger("storage"));
+        StorageAccount.Create(Options, credential: null, new HttpClientTransport(handler), logs?.CreateLogger("storage"));
 }
