@@ -64,6 +64,11 @@ public sealed class StorageAccount : IDisposable
     internal static StorageAccount Create(StorageOptions options, TokenCredential? credential, HttpPipelineTransport? transport, ILogger? logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (credential is null && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            credential = StorageClients.CreateCredential(options, transport);
+        }
+
         return new StorageAccount(
             StorageClients.CreateTableServiceClient(options, credential, WithTransport(new SdkTableClientOptions(), transport), logger),
             StorageClients.CreateQueueServiceClient(options, credential, WithTransport(new SdkQueueClientOptions(), transport), logger),

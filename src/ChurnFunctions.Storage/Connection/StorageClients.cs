@@ -1,4 +1,5 @@
 using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -57,17 +58,33 @@ public static class StorageClients
     /// The credential of an identity-based connection: only the managed identity (user-assigned when __clientId is
     /// set) for __credential=managedidentity, as the Functions host reads it; otherwise DefaultAzureCredential.
     /// </summary>
-    public static TokenCredential CreateCredential(StorageOptions options)
+    public static TokenCredential CreateCredential(StorageOptions options) => CreateCredential(options, transport: null);
+
+    /// <summary>The same, its token requests sent over <paramref name="transport"/> (tests: a stub managed identity endpoint).</summary>
+    internal static TokenCredential CreateCredential(StorageOptions options, HttpPipelineTransport? transport)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (string.Equals(options.Credential, StorageOptions.ManagedIdentity, StringComparison.OrdinalIgnoreCase))
         {
-            return string.IsNullOrWhiteSpace(options.ClientId)
-                ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
-                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ClientId));
+            var id = string.IsNullOrWhiteSpace(options.ClientId)
+                ? ManagedIdentityId.SystemAssigned
+                : ManagedIdentityId.FromUserAssignedClientId(options.ClientId);
+            var managed = new ManagedIdentityCredentialOptions(id);
+            if (transport is not null)
+            {
+                managed.Transport = transport;
+            }
+
+            return new ManagedIdentityCredential(managed);
         }
 
-        return new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ClientId });
+        var fallback = new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ClientId };
+        if (transport is not null)
+        {
+            fallback.Transport = transport;
+        }
+
+        return new DefaultAzureCredential(fallback);
     }
 
     /// <summary>
