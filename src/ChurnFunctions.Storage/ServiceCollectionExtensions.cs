@@ -8,14 +8,20 @@ using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.Core.Ports;
 using ChurnFunctions.Core.Privacy;
 using ChurnFunctions.Core.Scoring;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using ChurnFunctions.Storage.Campaigns;
+using ChurnFunctions.Storage.Connection;
 using ChurnFunctions.Storage.Engagement;
 using ChurnFunctions.Storage.Ports;
 using ChurnFunctions.Storage.Privacy;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ChurnFunctions.Storage;
@@ -24,7 +30,9 @@ public static class ServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the storage adapter: <see cref="StorageOptions"/> from "AzureWebJobsStorage" (the setting's value is a
-    /// connection string; its children describe an identity-based connection), one <see cref="StorageAccount"/>, and
+    /// connection string; its children describe an identity-based connection), the SDK's TableServiceClient,
+    /// QueueServiceClient and BlobServiceClient once with Microsoft.Extensions.Azure (as <see cref="StorageClients"/>
+    /// resolves the settings), one <see cref="StorageAccount"/> over them, and
     /// the ports <see cref="ICustomerStore"/>, <see cref="IIdentityIndex"/>, <see cref="IMessageQueueFactory"/> and
     /// <see cref="IBlobStore"/> (and the other stores), and <see cref="ITimerLeases"/>. Options are validated on start. <paramref name="configure"/> sets tuning knobs in code.
     /// </summary>
@@ -49,15 +57,33 @@ public static class ServiceCollectionExtensions
                 configure?.Invoke(options);
             })
             .ValidateSettings(StorageOptions.SectionName)
-            .Validate(o => o.IsConfigured, $"Storage is not configured: set '{StorageOptions.SectionName}' (a connection string) or '{StorageOptions.SectionName}__accountName'.")
             .Validate(o => o.AttemptTimeout > TimeSpan.Zero && o.RetryBaseDelay >= TimeSpan.Zero, "AttemptTimeout must be positive and RetryBaseDelay not negative.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageSettingsValidation>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => StorageAccount.Create(
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value,
-            sp.GetService<ILoggerFactory>(),
-            sp.GetRequiredService<TimeProvider>()));
+        services.AddAzureClients(clients =>
+        {
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, sp) =>
+                StorageClients.CreateTableServiceClient(Settings(sp), credential, options, RetryLogger(sp)));
+            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, sp) =>
+                StorageClients.CreateQueueServiceClient(Settings(sp), credential, options, RetryLogger(sp)));
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, sp) =>
+                StorageClients.CreateBlobServiceClient(Settings(sp), credential, options, RetryLogger(sp)));
+
+            // Used only by an identity-based connection; a host may replace it with its own UseCredential.
+            clients.UseCredential(sp => StorageClients.CreateCredential(Settings(sp)));
+        });
+
+        // Microsoft.Extensions.Azure forwards the SDKs' event sources to our loggers. Request logs carry URLs, and a
+        // table entity's URL holds its keys (emails, phones): our clients log no requests at all, and for any other
+        // Azure client in the process (the Durable Task backend's) only warnings pass, which carry no URL.
+        services.AddLogging(logging => logging.AddFilter("Azure", LogLevel.Warning));
+        services.TryAddSingleton(sp => new StorageAccount(
+            sp.GetRequiredService<TableServiceClient>(),
+            sp.GetRequiredService<QueueServiceClient>(),
+            sp.GetRequiredService<BlobServiceClient>(),
+            Settings(sp).MaxRetries));
         services.TryAddSingleton<ICustomerStore, TableCustomerStore>();
         services.TryAddSingleton<IIdentityIndex, TableIdentityIndex>();
         services.TryAddSingleton<IMessageQueueFactory, StorageMessageQueueFactory>();
@@ -89,6 +115,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ICampaignDefinitionStore, TableCampaignDefinitionStore>();
         return services;
     }
+
+    private static StorageOptions Settings(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+    private static ILogger RetryLogger(IServiceProvider services) =>
+        services.GetService<ILoggerFactory>()?.CreateLogger<StorageAccount>() ?? NullLogger<StorageAccount>.Instance;
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -4,8 +4,8 @@ namespace ChurnFunctions.Storage;
 
 /// <summary>
 /// A storage request failed in a way the caller is not expected to handle (not a 404, 409 or 412, which come back as
-/// typed results). The message names the service, method, resource path, status, error code and request id; it never
-/// holds a key, token or SAS.
+/// typed results). The message names the service, operation, resource (table, queue or container), status, error code
+/// and request id; it never holds a key, token, SAS, URL or entity key.
 /// </summary>
 public sealed class StorageException : Exception
 {

@@ -6,11 +6,15 @@ namespace ChurnFunctions.Storage;
 /// The storage account, bound the way the Functions host reads it: the setting "AzureWebJobsStorage" holds a
 /// connection string, or its children (AzureWebJobsStorage__accountName, __tableServiceUri, __queueServiceUri,
 /// __blobServiceUri, __clientId, __credential) describe an identity-based connection. Tuning knobs are not read
-/// from configuration; they have defaults and can be set in code.
+/// from configuration; they have defaults and can be set in code. <see cref="Connection.StorageClients"/> turns these
+/// settings into the SDK clients, the same way for both hosts.
 /// </summary>
 public sealed class StorageOptions
 {
     public const string SectionName = "AzureWebJobsStorage";
+
+    /// <summary>The one value of __credential the Functions host knows: the managed identity alone.</summary>
+    public const string ManagedIdentity = "managedidentity";
 
     /// <summary>The value of the setting itself, e.g. "UseDevelopmentStorage=true". Holds a key: never log it.</summary>
     public string? ConnectionString { get; set; }
@@ -30,14 +34,10 @@ public sealed class StorageOptions
     /// <summary>"managedidentity" to use only the managed identity; otherwise DefaultAzureCredential.</summary>
     public string? Credential { get; set; }
 
-    /// <summary>Connections per storage endpoint in the shared pool.</summary>
-    [Range(1, 10_000)]
-    public int MaxConnectionsPerServer { get; set; } = 512;
-
-    /// <summary>Time allowed for one attempt of one request.</summary>
+    /// <summary>Time allowed for one attempt of one request (the SDK's network timeout).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Retries after the first attempt on 408, 500, 503, 504, timeouts and connection failures.</summary>
+    /// <summary>Retries after the first attempt on 408, 429, 500, 502, 503, 504, timeouts and connection failures.</summary>
     [Range(0, 20)]
     public int MaxRetries { get; set; } = 5;
 

@@ -1,6 +1,6 @@
 namespace ChurnFunctions.Storage;
 
-/// <summary>The three storage services; they differ in endpoint and in how Shared Key signs a request.</summary>
+/// <summary>The three storage services, as logs and errors name a call's service.</summary>
 public enum StorageService
 {
     Blob,

@@ -13,7 +13,7 @@ namespace ChurnFunctions.Benchmarks.Ingest;
 /// transaction-sized entity, read the buyer's aggregate and replace it with If-Match. Buyers are drawn like the real
 /// run's (same seed, uniform over M), so two workers can race on one aggregate: a 412 is re-read and re-applied, as
 /// the app does, and counted. Own queue and table, so the app's data is untouched; the app's StorageAccount, so the
-/// same HttpClient, connection pool, SharedKey signing and retry pipeline.
+/// same SDK clients (Azure.Data.Tables, Azure.Storage.Queues), transport, authentication and retry policy.
 /// </summary>
 internal sealed class StorageCeiling(StorageAccount storage, int customers, int seed, StorageCallSplit? split = null)
 {

@@ -1,175 +1,159 @@
-using System.Globalization;
 using System.Net;
-using System.Runtime.CompilerServices;
-using System.Xml.Linq;
-using ChurnFunctions.Storage.Http;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using ChurnFunctions.Storage.Connection;
+using BlobContainerClient = Azure.Storage.Blobs.BlobContainerClient;
 
 namespace ChurnFunctions.Storage.Blobs;
 
 /// <summary>
-/// One blob container, over the Blob service REST API: block blobs written in one Put Blob (up to 5000 MiB by the
-/// service's rules; this adapter is meant for claim-check bodies of a few MiB), metadata and leases. 404 comes back
-/// as null or false, as do the lease conflicts a caller expects (409 LeaseAlreadyPresent, a lease id that no longer
-/// holds).
+/// One blob container, over the SDK's <see cref="BlobContainerClient"/>: block blobs written in one upload (this
+/// adapter is meant for claim-check bodies of a few MiB), metadata and leases. 404 comes back as null or false, as do
+/// the lease conflicts a caller expects (409 LeaseAlreadyPresent, a lease id that no longer holds).
 /// </summary>
 public sealed class BlobClient
 {
-    private const string MetadataPrefix = "x-ms-meta-";
+    private readonly BlobContainerClient _container;
+    private readonly int _attempts;
 
-    private readonly StorageHttp _http;
-
-    internal BlobClient(StorageHttp http, string containerName)
+    internal BlobClient(BlobContainerClient container, int attempts)
     {
-        _http = http;
-        ContainerName = containerName;
-        ContainerUri = new Uri($"{http.Connection.GetEndpoint(StorageService.Blob)}/{containerName}");
+        _container = container;
+        _attempts = attempts;
     }
 
-    public string ContainerName { get; }
+    public string ContainerName => _container.Name;
 
-    internal Uri ContainerUri { get; }
-
-    public async Task CreateContainerIfNotExistsAsync(CancellationToken cancellationToken)
-    {
-        var request = new StorageRequest(StorageService.Blob, HttpMethod.Put, new Uri($"{ContainerUri}?restype=container"));
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict))
-        {
-            throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task CreateContainerIfNotExistsAsync(CancellationToken cancellationToken) =>
+        RunAsync("CreateContainer", (container, ct) => container.CreateIfNotExistsAsync(cancellationToken: ct), cancellationToken);
 
     /// <summary>Writes (or overwrites) a block blob.</summary>
-    public async Task PutAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
+    public Task PutAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken)
     {
-        var request = new StorageRequest(StorageService.Blob, HttpMethod.Put, BlobUri(blobName))
+        var blob = Blob(blobName);
+        var options = new BlobUploadOptions
         {
-            Body = content,
-            ContentType = string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType,
-            Headers = [new("x-ms-blob-type", "BlockBlob")],
+            HttpHeaders = new BlobHttpHeaders { ContentType = string.IsNullOrEmpty(contentType) ? "application/octet-stream" : contentType },
         };
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Created)
-        {
-            throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false);
-        }
+        return RunAsync("PutBlob", (_, ct) => blob.UploadAsync(new BinaryData(content), options, ct), cancellationToken);
     }
 
     /// <summary>The blob's content, or null when there is no such blob (or container).</summary>
-    public async Task<byte[]?> GetAsync(string blobName, CancellationToken cancellationToken)
+    public Task<byte[]?> GetAsync(string blobName, CancellationToken cancellationToken)
     {
-        var request = new StorageRequest(StorageService.Blob, HttpMethod.Get, BlobUri(blobName));
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.StatusCode switch
+        var blob = Blob(blobName);
+        return RunAsync("GetBlob", async (_, ct) =>
         {
-            HttpStatusCode.OK => await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false),
-            HttpStatusCode.NotFound => null,
-            _ => throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false),
-        };
+            try
+            {
+                var download = await blob.DownloadContentAsync(ct).ConfigureAwait(false);
+                return download.Value.Content.ToArray();
+            }
+            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+        }, cancellationToken);
     }
 
     /// <summary>Deletes the blob (and its snapshots); false when there was none.</summary>
-    public async Task<bool> DeleteAsync(string blobName, CancellationToken cancellationToken)
+    public Task<bool> DeleteAsync(string blobName, CancellationToken cancellationToken)
     {
-        var request = new StorageRequest(StorageService.Blob, HttpMethod.Delete, BlobUri(blobName))
-        {
-            Headers = [new("x-ms-delete-snapshots", "include")],
-        };
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.StatusCode switch
-        {
-            HttpStatusCode.Accepted or HttpStatusCode.OK => true,
-            HttpStatusCode.NotFound => false,
-            _ => throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false),
-        };
+        var blob = Blob(blobName);
+        return RunAsync("DeleteBlob", async (_, ct) =>
+            (await blob.DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct).ConfigureAwait(false)).Value, cancellationToken);
     }
 
-    /// <summary>Every blob in the container (name and last change), following markers page by page; none when there is no container.</summary>
-    public async IAsyncEnumerable<BlobItem> ListAsync(string? prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Every blob in the container (name and last change), page by page; none when there is no container.</summary>
+    public async IAsyncEnumerable<BlobItem> ListAsync(string? prefix, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        string? marker = null;
-        do
+        var blobs = StorageCall.ListAsync(StorageService.Blob, "ListBlobs", ContainerName, _attempts,
+            ct => _container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, ct).AsPages(), cancellationToken);
+        var enumerator = blobs.GetAsyncEnumerator(cancellationToken);
+        await using (enumerator.ConfigureAwait(false))
         {
-            var query = "?restype=container&comp=list&maxresults=1000"
-                + (prefix is null ? string.Empty : "&prefix=" + Uri.EscapeDataString(prefix))
-                + (marker is null ? string.Empty : "&marker=" + Uri.EscapeDataString(marker));
-            var request = new StorageRequest(StorageService.Blob, HttpMethod.Get, new Uri($"{ContainerUri}{query}"));
-            using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.NotFound)
+            while (true)
             {
-                yield break;
-            }
+                bool more;
+                try
+                {
+                    more = await enumerator.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (StorageException ex) when (ex.Status == HttpStatusCode.NotFound)
+                {
+                    more = false;
+                }
 
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false);
-            }
+                if (!more)
+                {
+                    yield break;
+                }
 
-            var document = XDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-            foreach (var blob in document.Descendants("Blob"))
-            {
-                var modified = blob.Element("Properties")?.Element("Last-Modified")?.Value;
-                yield return new BlobItem(
-                    blob.Element("Name")?.Value ?? string.Empty,
-                    modified is null ? null : DateTimeOffset.Parse(modified, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+                yield return new BlobItem(enumerator.Current.Name, enumerator.Current.Properties.LastModified);
             }
-
-            marker = document.Root?.Element("NextMarker")?.Value;
         }
-        while (!string.IsNullOrEmpty(marker));
     }
 
     /// <summary>Creates an empty block blob unless the blob exists (it may be leased); true when this call created it.</summary>
-    public async Task<bool> CreateIfNotExistsAsync(string blobName, CancellationToken cancellationToken)
+    public Task<bool> CreateIfNotExistsAsync(string blobName, CancellationToken cancellationToken)
     {
-        var request = new StorageRequest(StorageService.Blob, HttpMethod.Put, BlobUri(blobName))
+        var blob = Blob(blobName);
+        var options = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } };
+        return RunAsync("CreateBlob", async (_, ct) =>
         {
-            Headers = [new("x-ms-blob-type", "BlockBlob"), new("If-None-Match", "*")],
-        };
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.StatusCode switch
-        {
-            HttpStatusCode.Created => true,
-            HttpStatusCode.Conflict or HttpStatusCode.PreconditionFailed => false,
-            _ => throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false),
-        };
+            try
+            {
+                await blob.UploadAsync(BinaryData.Empty, options, ct).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+            {
+                return false;
+            }
+        }, cancellationToken);
     }
 
     /// <summary>The blob's metadata (names lower-cased), or null when there is no such blob.</summary>
-    public async Task<IReadOnlyDictionary<string, string>?> GetMetadataAsync(string blobName, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, string>?> GetMetadataAsync(string blobName, CancellationToken cancellationToken)
     {
-        var request = new StorageRequest(StorageService.Blob, HttpMethod.Head, BlobUri(blobName));
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.StatusCode switch
+        var blob = Blob(blobName);
+        return RunAsync<IReadOnlyDictionary<string, string>?>("GetBlobProperties", async (_, ct) =>
         {
-            HttpStatusCode.OK => response.Headers
-                .Where(h => h.Key.StartsWith(MetadataPrefix, StringComparison.OrdinalIgnoreCase))
-                .ToDictionary(h => h.Key[MetadataPrefix.Length..].ToLowerInvariant(), h => string.Join(",", h.Value), StringComparer.Ordinal),
-            HttpStatusCode.NotFound => null,
-            _ => throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false),
-        };
+            try
+            {
+                var properties = await blob.GetPropertiesAsync(cancellationToken: ct).ConfigureAwait(false);
+                return properties.Value.Metadata.ToDictionary(m => m.Key.ToLowerInvariant(), m => m.Value, StringComparer.Ordinal);
+            }
+            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+            {
+                return null;
+            }
+        }, cancellationToken);
     }
 
     /// <summary>
     /// Replaces the blob's metadata; on a leased blob <paramref name="leaseId"/> must be the active lease. False when
     /// it is not (412: the lease expired or another holds it).
     /// </summary>
-    public async Task<bool> SetMetadataAsync(string blobName, IReadOnlyDictionary<string, string> metadata, string? leaseId, CancellationToken cancellationToken)
+    public Task<bool> SetMetadataAsync(string blobName, IReadOnlyDictionary<string, string> metadata, string? leaseId, CancellationToken cancellationToken)
     {
-        var headers = metadata.Select(m => new KeyValuePair<string, string>(MetadataPrefix + m.Key, m.Value)).ToList();
-        if (leaseId is not null)
+        ArgumentNullException.ThrowIfNull(metadata);
+        var blob = Blob(blobName);
+        var values = metadata.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
+        var conditions = leaseId is null ? null : new BlobRequestConditions { LeaseId = leaseId };
+        return RunAsync("SetBlobMetadata", async (_, ct) =>
         {
-            headers.Add(new("x-ms-lease-id", leaseId));
-        }
-
-        var request = new StorageRequest(StorageService.Blob, HttpMethod.Put, new Uri($"{BlobUri(blobName)}?comp=metadata")) { Headers = headers };
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.StatusCode switch
-        {
-            HttpStatusCode.OK => true,
-            HttpStatusCode.PreconditionFailed => false,
-            _ => throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false),
-        };
+            try
+            {
+                await blob.SetMetadataAsync(values, conditions, ct).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.PreconditionFailed)
+            {
+                return false;
+            }
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -177,54 +161,69 @@ public sealed class BlobClient
     /// is active (409 LeaseAlreadyPresent). The lease id is proposed here, so a retried acquire whose first attempt
     /// succeeded unseen re-acquires the same lease instead of finding it "present".
     /// </summary>
-    public async Task<string?> AcquireLeaseAsync(string blobName, TimeSpan duration, CancellationToken cancellationToken)
+    public Task<string?> AcquireLeaseAsync(string blobName, TimeSpan duration, CancellationToken cancellationToken)
     {
         var seconds = (int)duration.TotalSeconds;
         ArgumentOutOfRangeException.ThrowIfLessThan(seconds, 15, nameof(duration));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(seconds, 60, nameof(duration));
-        var leaseId = Guid.NewGuid().ToString("D");
-        var request = LeaseRequest(blobName, "acquire", [
-            new("x-ms-lease-duration", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            new("x-ms-proposed-lease-id", leaseId)]);
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.Created)
+        var lease = Blob(blobName).GetBlobLeaseClient(Guid.NewGuid().ToString("D"));
+        return RunAsync("AcquireLease", async (_, ct) =>
         {
-            return response.Headers.TryGetValues("x-ms-lease-id", out var ids) ? ids.First() : leaseId;
-        }
-
-        var error = await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false);
-        return error.ErrorCode == "LeaseAlreadyPresent" ? null : throw error;
+            try
+            {
+                return (await lease.AcquireAsync(TimeSpan.FromSeconds(seconds), cancellationToken: ct).ConfigureAwait(false)).Value.LeaseId;
+            }
+            catch (RequestFailedException ex) when (ex.ErrorCode == BlobErrorCode.LeaseAlreadyPresent)
+            {
+                return null;
+            }
+        }, cancellationToken);
     }
 
     /// <summary>Renews the lease for its duration again; false when <paramref name="leaseId"/> no longer holds it (409).</summary>
-    public Task<bool> RenewLeaseAsync(string blobName, string leaseId, CancellationToken cancellationToken) =>
-        LeaseActionAsync(blobName, "renew", leaseId, cancellationToken);
-
-    /// <summary>Ends the lease now; false when <paramref name="leaseId"/> no longer held it (409).</summary>
-    public Task<bool> ReleaseLeaseAsync(string blobName, string leaseId, CancellationToken cancellationToken) =>
-        LeaseActionAsync(blobName, "release", leaseId, cancellationToken);
-
-    private async Task<bool> LeaseActionAsync(string blobName, string action, string leaseId, CancellationToken cancellationToken)
+    public Task<bool> RenewLeaseAsync(string blobName, string leaseId, CancellationToken cancellationToken)
     {
-        var request = LeaseRequest(blobName, action, [new("x-ms-lease-id", leaseId)]);
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.StatusCode switch
-        {
-            HttpStatusCode.OK => true,
-            HttpStatusCode.Conflict => false,
-            _ => throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false),
-        };
+        var lease = Blob(blobName).GetBlobLeaseClient(leaseId);
+        return LeaseActionAsync("RenewLease", ct => lease.RenewAsync(cancellationToken: ct), cancellationToken);
     }
 
-    private StorageRequest LeaseRequest(string blobName, string action, IReadOnlyList<KeyValuePair<string, string>> headers) =>
-        new(StorageService.Blob, HttpMethod.Put, new Uri($"{BlobUri(blobName)}?comp=lease"))
-        {
-            Headers = [new("x-ms-lease-action", action), .. headers],
-        };
+    /// <summary>Ends the lease now; false when <paramref name="leaseId"/> no longer held it (409).</summary>
+    public Task<bool> ReleaseLeaseAsync(string blobName, string leaseId, CancellationToken cancellationToken)
+    {
+        var lease = Blob(blobName).GetBlobLeaseClient(leaseId);
+        return LeaseActionAsync("ReleaseLease", ct => lease.ReleaseAsync(cancellationToken: ct), cancellationToken);
+    }
 
-    private Uri BlobUri(string blobName)
+    private Task<bool> LeaseActionAsync<T>(string operation, Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken) =>
+        RunAsync(operation, async (_, ct) =>
+        {
+            try
+            {
+                await action(ct).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+            {
+                return false;
+            }
+        }, cancellationToken);
+
+    private Azure.Storage.Blobs.BlobClient Blob(string blobName)
     {
         ArgumentException.ThrowIfNullOrEmpty(blobName);
-        return new Uri($"{ContainerUri}/{string.Join('/', blobName.Split('/').Select(Uri.EscapeDataString))}");
+        return _container.GetBlobClient(blobName);
+    }
+
+    private async Task<T> RunAsync<T>(string operation, Func<BlobContainerClient, CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    {
+        var call = StorageCall.Begin(StorageService.Blob, operation, ContainerName);
+        try
+        {
+            return await action(_container, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StorageCall.IsStorageFailure(ex, cancellationToken))
+        {
+            throw call.Failed(ex, _attempts);
+        }
     }
 }

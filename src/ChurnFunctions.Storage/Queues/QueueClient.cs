@@ -1,177 +1,122 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Xml.Linq;
+using Azure;
 using ChurnFunctions.Core.Ports;
-using ChurnFunctions.Storage.Http;
+using ChurnFunctions.Storage.Connection;
+using SdkQueueClient = Azure.Storage.Queues.QueueClient;
+using SdkQueueMessage = Azure.Storage.Queues.Models.QueueMessage;
 
 namespace ChurnFunctions.Storage.Queues;
 
 /// <summary>
-/// One queue, over the Queue service REST API. Message text is UTF-8, base64-encoded on the wire exactly as the
-/// Functions queue trigger reads it with messageEncoding base64, and decoded on receive (a message that is not
-/// base64, put there by another writer, is returned as it is). 404 on delete comes back as false.
+/// One queue, over the SDK's <see cref="SdkQueueClient"/> with base64 message encoding: message text is UTF-8,
+/// base64 on the wire exactly as the Functions queue trigger reads it, and decoded on receive (a message that is not
+/// base64, put there by another writer, is returned as it is, see <see cref="UndecodableMessages"/>). 404 on delete
+/// comes back as false.
 /// </summary>
 public sealed class QueueClient
 {
     /// <summary>The largest message the service takes, counted as the base64 text: 48 KiB of UTF-8 before encoding.</summary>
     public const int MaxEncodedLength = 64 * 1024;
 
-    private readonly StorageHttp _http;
+    private static readonly TimeSpan NeverExpires = TimeSpan.FromSeconds(-1);
+    private readonly SdkQueueClient _queue;
+    private readonly int _attempts;
 
-    internal QueueClient(StorageHttp http, string queueName)
+    internal QueueClient(SdkQueueClient queue, int attempts)
     {
-        _http = http;
-        Name = queueName;
-        QueueUri = new Uri($"{http.Connection.GetEndpoint(StorageService.Queue)}/{queueName}");
+        _queue = queue;
+        _attempts = attempts;
     }
 
-    public string Name { get; }
+    public string Name => _queue.Name;
 
-    internal Uri QueueUri { get; }
+    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) =>
+        RunAsync("CreateQueue", (queue, ct) => queue.CreateIfNotExistsAsync(cancellationToken: ct), cancellationToken);
 
-    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
-    {
-        var request = new StorageRequest(StorageService.Queue, HttpMethod.Put, QueueUri);
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.NoContent or HttpStatusCode.Conflict))
-        {
-            throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    public async Task<bool> DeleteQueueAsync(CancellationToken cancellationToken)
-    {
-        var request = new StorageRequest(StorageService.Queue, HttpMethod.Delete, QueueUri);
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.StatusCode switch
-        {
-            HttpStatusCode.NoContent => true,
-            HttpStatusCode.NotFound => false,
-            _ => throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false),
-        };
-    }
+    public Task<bool> DeleteQueueAsync(CancellationToken cancellationToken) =>
+        RunAsync("DeleteQueue", async (queue, ct) => (await queue.DeleteIfExistsAsync(ct).ConfigureAwait(false)).Value, cancellationToken);
 
     /// <summary>
-    /// Puts a message that never expires (messagettl=-1), invisible for <paramref name="visibilityDelay"/> if given.
+    /// Puts a message that never expires, invisible for <paramref name="visibilityDelay"/> if given.
     /// Returns the message id. A retried put may store the message twice: consumers must be idempotent anyway.
     /// </summary>
-    public async Task<string> SendAsync(string text, TimeSpan? visibilityDelay, CancellationToken cancellationToken)
+    public Task<string> SendAsync(string text, TimeSpan? visibilityDelay, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(text));
-        if (encoded.Length > MaxEncodedLength)
+        var encodedLength = (Encoding.UTF8.GetByteCount(text) + 2) / 3 * 4;
+        if (encodedLength > MaxEncodedLength)
         {
-            throw new ArgumentException($"The message is {encoded.Length} characters once base64-encoded; a queue message holds {MaxEncodedLength}.", nameof(text));
+            throw new ArgumentException($"The message is {encodedLength} characters once base64-encoded; a queue message holds {MaxEncodedLength}.", nameof(text));
         }
 
-        var query = "?messagettl=-1" + (visibilityDelay is { } delay ? "&visibilitytimeout=" + Seconds(delay) : string.Empty);
-        var body = Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"utf-8\"?><QueueMessage><MessageText>{encoded}</MessageText></QueueMessage>");
-        var request = new StorageRequest(StorageService.Queue, HttpMethod.Post, new Uri($"{QueueUri}/messages{query}"))
+        return RunAsync("SendMessage", async (queue, ct) =>
         {
-            Body = body,
-            ContentType = "application/xml",
-        };
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Created)
-        {
-            throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false);
-        }
-
-        var document = XDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-        return document.Root?.Element("QueueMessage")?.Element("MessageId")?.Value ?? string.Empty;
+            var receipt = await queue.SendMessageAsync(text, visibilityDelay is { } delay ? WholeSeconds(delay) : null, NeverExpires, ct).ConfigureAwait(false);
+            return receipt.Value.MessageId;
+        }, cancellationToken);
     }
 
     /// <summary>Takes up to <paramref name="maxMessages"/> (1 to 32) messages, hiding them for <paramref name="visibilityTimeout"/>.</summary>
-    public async Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<QueueMessage>> ReceiveAsync(int maxMessages, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxMessages, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxMessages, 32);
-        var uri = new Uri($"{QueueUri}/messages?numofmessages={maxMessages.ToString(CultureInfo.InvariantCulture)}&visibilitytimeout={Seconds(visibilityTimeout)}");
-        var request = new StorageRequest(StorageService.Queue, HttpMethod.Get, uri);
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.OK)
+        return RunAsync<IReadOnlyList<QueueMessage>>("ReceiveMessages", async (queue, ct) =>
         {
-            throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false);
-        }
-
-        var document = XDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
-        return document.Root?.Elements("QueueMessage").Select(Read).ToList() ?? [];
+            var undecodable = UndecodableMessages.Collect();
+            var received = await queue.ReceiveMessagesAsync(maxMessages, WholeSeconds(visibilityTimeout), ct).ConfigureAwait(false);
+            return [.. received.Value.Select(m => Read(m, m.Body.ToString())), .. undecodable.Select(m => Read(m, m.Body.ToString()))];
+        }, cancellationToken);
     }
 
     /// <summary>Deletes a received message; false when it is gone already (or the pop receipt is stale).</summary>
-    public async Task<bool> DeleteAsync(string messageId, string popReceipt, CancellationToken cancellationToken)
-    {
-        var request = new StorageRequest(StorageService.Queue, HttpMethod.Delete, MessageUri(messageId, popReceipt, null));
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.StatusCode switch
+    public Task<bool> DeleteAsync(string messageId, string popReceipt, CancellationToken cancellationToken) =>
+        RunAsync("DeleteMessage", async (queue, ct) =>
         {
-            HttpStatusCode.NoContent => true,
-            HttpStatusCode.NotFound => false,
-            _ => throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false),
-        };
-    }
+            try
+            {
+                await queue.DeleteMessageAsync(messageId, popReceipt, ct).ConfigureAwait(false);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+            {
+                return false;
+            }
+        }, cancellationToken);
 
-    /// <summary>Hides a received message for <paramref name="visibilityTimeout"/> more; returns the new pop receipt.</summary>
-    public async Task<string> UpdateVisibilityAsync(string messageId, string popReceipt, TimeSpan visibilityTimeout, CancellationToken cancellationToken)
-    {
-        var request = new StorageRequest(StorageService.Queue, HttpMethod.Put, MessageUri(messageId, popReceipt, visibilityTimeout));
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.NoContent)
+    /// <summary>Hides a received message for <paramref name="visibilityTimeout"/> more, its text unchanged; returns the new pop receipt.</summary>
+    public Task<string> UpdateVisibilityAsync(string messageId, string popReceipt, TimeSpan visibilityTimeout, CancellationToken cancellationToken) =>
+        RunAsync("UpdateMessage", async (queue, ct) =>
         {
-            throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false);
-        }
-
-        return response.Headers.TryGetValues("x-ms-popreceipt", out var values) ? values.First() : popReceipt;
-    }
+            var receipt = await queue.UpdateMessageAsync(messageId, popReceipt, (BinaryData?)null, WholeSeconds(visibilityTimeout), ct).ConfigureAwait(false);
+            return receipt.Value.PopReceipt;
+        }, cancellationToken);
 
     /// <summary>Removes every message.</summary>
-    public async Task ClearAsync(CancellationToken cancellationToken)
-    {
-        var request = new StorageRequest(StorageService.Queue, HttpMethod.Delete, new Uri($"{QueueUri}/messages"));
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.NoContent)
-        {
-            throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task ClearAsync(CancellationToken cancellationToken) =>
+        RunAsync("ClearMessages", (queue, ct) => queue.ClearMessagesAsync(ct), cancellationToken);
 
     /// <summary>The service's approximate count of messages (visible or not).</summary>
-    public async Task<int> GetApproximateCountAsync(CancellationToken cancellationToken)
+    public Task<int> GetApproximateCountAsync(CancellationToken cancellationToken) =>
+        RunAsync("GetProperties", async (queue, ct) => (await queue.GetPropertiesAsync(ct).ConfigureAwait(false)).Value.ApproximateMessagesCount, cancellationToken);
+
+    private static QueueMessage Read(SdkQueueMessage message, string text) =>
+        new(message.MessageId, message.PopReceipt, message.DequeueCount, text, message.InsertedOn);
+
+    // The service counts whole seconds; rounding up keeps a message hidden at least as long as asked.
+    private static TimeSpan WholeSeconds(TimeSpan span) => TimeSpan.FromSeconds(Math.Ceiling(Math.Max(0, span.TotalSeconds)));
+
+    private async Task<T> RunAsync<T>(string operation, Func<SdkQueueClient, CancellationToken, Task<T>> action, CancellationToken cancellationToken)
     {
-        var request = new StorageRequest(StorageService.Queue, HttpMethod.Get, new Uri($"{QueueUri}?comp=metadata"));
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.OK)
+        var call = StorageCall.Begin(StorageService.Queue, operation, Name);
+        try
         {
-            throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false);
+            return await action(_queue, cancellationToken).ConfigureAwait(false);
         }
-
-        return response.Headers.TryGetValues("x-ms-approximate-messages-count", out var values)
-            ? int.Parse(values.First(), CultureInfo.InvariantCulture)
-            : 0;
+        catch (Exception ex) when (StorageCall.IsStorageFailure(ex, cancellationToken))
+        {
+            throw call.Failed(ex, _attempts);
+        }
     }
-
-    internal static string Decode(string wireText)
-    {
-        var buffer = new byte[wireText.Length];
-        return Convert.TryFromBase64String(wireText, buffer, out var written)
-            ? Encoding.UTF8.GetString(buffer, 0, written)
-            : wireText;
-    }
-
-    private static QueueMessage Read(XElement element) => new(
-        element.Element("MessageId")?.Value ?? string.Empty,
-        element.Element("PopReceipt")?.Value ?? string.Empty,
-        long.Parse(element.Element("DequeueCount")?.Value ?? "0", CultureInfo.InvariantCulture),
-        Decode(element.Element("MessageText")?.Value ?? string.Empty),
-        element.Element("InsertionTime")?.Value is { } inserted
-            ? DateTimeOffset.Parse(inserted, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)
-            : null);
-
-    private static string Seconds(TimeSpan span) =>
-        ((long)Math.Ceiling(Math.Max(0, span.TotalSeconds))).ToString(CultureInfo.InvariantCulture);
-
-    private Uri MessageUri(string messageId, string popReceipt, TimeSpan? visibility) =>
-        new($"{QueueUri}/messages/{Uri.EscapeDataString(messageId)}?popreceipt={Uri.EscapeDataString(popReceipt)}"
-            + (visibility is { } v ? "&visibilitytimeout=" + Seconds(v) : string.Empty));
 }

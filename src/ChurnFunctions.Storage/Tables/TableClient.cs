@@ -1,123 +1,93 @@
 using System.Net;
 using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
-using ChurnFunctions.Storage.Http;
+using Azure;
+using ChurnFunctions.Storage.Connection;
+using SdkTableClient = Azure.Data.Tables.TableClient;
+using SdkTableEntity = Azure.Data.Tables.TableEntity;
+using SdkTableTransactionFailedException = Azure.Data.Tables.TableTransactionFailedException;
+using SdkTableUpdateMode = Azure.Data.Tables.TableUpdateMode;
 
 namespace ChurnFunctions.Storage.Tables;
 
 /// <summary>
-/// One table, over the Table service REST API with JSON (odata=nometadata). 404 comes back as null or
+/// One table, over the SDK's <see cref="SdkTableClient"/>. 404 comes back as null or
 /// <see cref="TableWriteStatus.NotFound"/>, 409 and 412 as <see cref="TableWriteStatus"/>; other failures throw
-/// <see cref="StorageException"/>. Writes ask for no content back (Prefer: return-no-content).
+/// <see cref="StorageException"/>, which names the table and operation, never the entity's keys.
 /// </summary>
 public sealed class TableClient
 {
-    internal const string JsonNoMetadata = "application/json;odata=nometadata";
-    private readonly StorageHttp _http;
-    private readonly Uri _endpoint;
+    private readonly SdkTableClient _table;
+    private readonly int _attempts;
 
-    internal TableClient(StorageHttp http, string tableName)
+    internal TableClient(SdkTableClient table, int attempts)
     {
-        _http = http;
-        Name = tableName;
-        _endpoint = http.Connection.GetEndpoint(StorageService.Table);
-        TableUri = new Uri($"{_endpoint}/{tableName}");
+        _table = table;
+        _attempts = attempts;
     }
 
-    public string Name { get; }
-
-    internal Uri TableUri { get; }
+    public string Name => _table.Name;
 
     /// <summary>Creates the table; an existing table is fine.</summary>
-    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["TableName"] = Name });
-        var request = Request(HttpMethod.Post, new Uri($"{_endpoint}/Tables"), body) with { Operation = "CreateTable" };
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.NoContent or HttpStatusCode.Conflict))
-        {
-            throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false);
-        }
-    }
+    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) =>
+        RunAsync("CreateTable", async (table, ct) => (await table.CreateIfNotExistsAsync(ct).ConfigureAwait(false)).GetRawResponse(), cancellationToken);
 
     /// <summary>Deletes the table; returns false when there was none.</summary>
-    public async Task<bool> DeleteTableAsync(CancellationToken cancellationToken)
-    {
-        var request = Request(HttpMethod.Delete, new Uri($"{_endpoint}/Tables('{Uri.EscapeDataString(Name)}')")) with { Operation = "DeleteTable" };
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.StatusCode switch
+    public Task<bool> DeleteTableAsync(CancellationToken cancellationToken) =>
+        RunAsync("DeleteTable", async (table, ct) =>
         {
-            HttpStatusCode.NoContent => true,
-            HttpStatusCode.NotFound => false,
-            _ => throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false),
-        };
-    }
+            try
+            {
+                return (await table.DeleteAsync(ct).ConfigureAwait(false)).Status != (int)HttpStatusCode.NotFound;
+            }
+            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+            {
+                return false;
+            }
+        }, cancellationToken);
 
     /// <summary>The entity with its ETag, or null when there is none.</summary>
-    public async Task<TableEntity?> GetEntityAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
-    {
-        var request = Request(HttpMethod.Get, EntityUri(partitionKey, rowKey)) with { Operation = "GetEntity" };
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.NotFound)
+    public Task<TableEntity?> GetEntityAsync(string partitionKey, string rowKey, CancellationToken cancellationToken) =>
+        RunAsync("GetEntity", async (table, ct) =>
         {
-            return null;
-        }
-
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false);
-        }
-
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var entity = TableEntityJson.Read(document.RootElement);
-        entity.ETag = ETagOf(response) ?? entity.ETag;
-        return entity;
-    }
+            var response = await table.GetEntityIfExistsAsync<SdkTableEntity>(partitionKey, rowKey, cancellationToken: ct).ConfigureAwait(false);
+            return response.HasValue ? SdkEntities.FromSdk(response.Value!) : null;
+        }, cancellationToken);
 
     /// <summary>Inserts; <see cref="TableWriteStatus.Conflict"/> when the entity exists (also when a retry follows a lost success).</summary>
     public Task<TableWriteResult> InsertAsync(TableEntity entity, CancellationToken cancellationToken) =>
-        WriteAsync(Request(HttpMethod.Post, TableUri, TableEntityJson.Serialize(entity)) with { Operation = "Insert" }, cancellationToken);
+        WriteAsync("Insert", (table, ct) => table.AddEntityAsync(SdkEntities.ToSdk(entity), ct), cancellationToken);
 
     /// <summary>Inserts or replaces/merges, whatever is stored.</summary>
     public Task<TableWriteResult> UpsertAsync(TableEntity entity, TableUpdateMode mode, CancellationToken cancellationToken) =>
-        WriteAsync(Request(MethodFor(mode), EntityUri(entity.PartitionKey, entity.RowKey), TableEntityJson.Serialize(entity)) with { Operation = "Upsert" }, cancellationToken);
+        WriteAsync("Upsert", (table, ct) => table.UpsertEntityAsync(SdkEntities.ToSdk(entity), ModeOf(mode), ct), cancellationToken);
 
     /// <summary>Replaces/merges only if the stored entity still has <paramref name="etag"/> ("*": any); 412 or 404 otherwise.</summary>
     public Task<TableWriteResult> UpdateAsync(TableEntity entity, string etag, TableUpdateMode mode, CancellationToken cancellationToken) =>
-        WriteAsync(Request(MethodFor(mode), EntityUri(entity.PartitionKey, entity.RowKey), TableEntityJson.Serialize(entity))
-            .WithHeader("If-Match", etag) with { Operation = "Update" }, cancellationToken);
+        WriteAsync("Update", (table, ct) => table.UpdateEntityAsync(SdkEntities.ToSdk(entity), new ETag(etag), ModeOf(mode), ct), cancellationToken);
 
     /// <summary>Deletes if the stored entity has <paramref name="etag"/> ("*": any).</summary>
     public async Task<TableWriteStatus> DeleteAsync(string partitionKey, string rowKey, string etag, CancellationToken cancellationToken)
     {
-        var result = await WriteAsync(Request(HttpMethod.Delete, EntityUri(partitionKey, rowKey)).WithHeader("If-Match", etag) with { Operation = "Delete" }, cancellationToken)
+        var result = await WriteAsync("Delete", (table, ct) => table.DeleteEntityAsync(partitionKey, rowKey, new ETag(etag), ct), cancellationToken)
             .ConfigureAwait(false);
         return result.Status;
     }
 
     /// <summary>One page of results; pass the returned continuation to get the next.</summary>
-    public async Task<TablePage> QueryPageAsync(TableQuery query, TableContinuation? continuation, CancellationToken cancellationToken)
+    public Task<TablePage> QueryPageAsync(TableQuery query, TableContinuation? continuation, CancellationToken cancellationToken)
     {
-        var request = Request(HttpMethod.Get, QueryUri(query, continuation)) with { Operation = "Query" };
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.OK)
+        ArgumentNullException.ThrowIfNull(query);
+        return RunAsync("Query", async (table, ct) =>
         {
-            throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false);
-        }
+            var pages = table.QueryAsync<SdkTableEntity>(query.Filter, query.PageSize, query.Select, ct)
+                .AsPages(continuation?.ToToken(), query.PageSize);
+            await foreach (var page in pages.ConfigureAwait(false))
+            {
+                return new TablePage([.. page.Values.Select(SdkEntities.FromSdk)], TableContinuation.FromToken(page.ContinuationToken));
+            }
 
-        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var entities = new List<TableEntity>();
-        foreach (var element in document.RootElement.GetProperty("value").EnumerateArray())
-        {
-            entities.Add(TableEntityJson.Read(element));
-        }
-
-        var nextPartition = Header(response, "x-ms-continuation-NextPartitionKey");
-        var next = nextPartition is null ? null : new TableContinuation(nextPartition, Header(response, "x-ms-continuation-NextRowKey"));
-        return new TablePage(entities, next);
+            return new TablePage([], null);
+        }, cancellationToken);
     }
 
     /// <summary>Every matching entity, following continuation tokens page by page.</summary>
@@ -139,80 +109,57 @@ public sealed class TableClient
 
     /// <summary>
     /// Runs up to 100 operations on one partition as an entity group transaction: all are applied or none. A 409, 412
-    /// or 404 of one operation comes back as a failed <see cref="TableBatchResult"/> naming it; other failures throw.
+    /// or 404 of one operation comes back as a failed <see cref="TableBatchResult"/> naming it (the SDK's
+    /// FailedTransactionActionIndex); other failures throw.
     /// </summary>
-    public async Task<TableBatchResult> SubmitBatchAsync(IReadOnlyList<TableBatchOperation> operations, CancellationToken cancellationToken)
+    public Task<TableBatchResult> SubmitBatchAsync(IReadOnlyList<TableBatchOperation> operations, CancellationToken cancellationToken)
     {
-        var (body, contentType) = TableBatchWriter.Build(operations, TableUri);
-        var request = Request(HttpMethod.Post, new Uri($"{_endpoint}/$batch"), body) with { ContentType = contentType, Operation = "Batch" };
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Accepted)
+        var actions = TableBatchWriter.Build(operations);
+        return RunAsync("Batch", async (table, ct) =>
         {
-            throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false);
-        }
-
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return TableBatchWriter.ParseResponse(text, request, Header(response, "x-ms-request-id"));
-    }
-
-    internal Uri EntityUri(string partitionKey, string rowKey) =>
-        new($"{TableUri}(PartitionKey='{EscapeKey(partitionKey)}',RowKey='{EscapeKey(rowKey)}')");
-
-    internal static string EscapeKey(string key) => Uri.EscapeDataString(key.Replace("'", "''", StringComparison.Ordinal));
-
-    private static HttpMethod MethodFor(TableUpdateMode mode) => mode == TableUpdateMode.Replace ? HttpMethod.Put : TableBatchWriter.Merge;
-
-    private static string? Header(HttpResponseMessage response, string name) =>
-        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
-
-    private static string? ETagOf(HttpResponseMessage response) => response.Headers.ETag?.ToString() ?? Header(response, "ETag");
-
-    private Uri QueryUri(TableQuery query, TableContinuation? continuation)
-    {
-        var builder = new StringBuilder().Append(TableUri).Append("()");
-        var separator = '?';
-        void Add(string name, string? value)
-        {
-            if (value is not null)
+            try
             {
-                builder.Append(separator).Append(name).Append('=').Append(Uri.EscapeDataString(value));
-                separator = '&';
+                await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
+                return TableBatchResult.Success;
             }
-        }
-
-        Add("$filter", query.Filter);
-        Add("$select", query.Select is null ? null : string.Join(",", query.Select));
-        Add("$top", query.PageSize?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Add("NextPartitionKey", continuation?.NextPartitionKey);
-        Add("NextRowKey", continuation?.NextRowKey);
-        return new Uri(builder.ToString());
+            catch (SdkTableTransactionFailedException ex) when (TableBatchResult.StatusOf((HttpStatusCode)ex.Status) != TableWriteStatus.Success)
+            {
+                return new TableBatchResult(false, ex.FailedTransactionActionIndex, TableBatchResult.StatusOf((HttpStatusCode)ex.Status), ex.ErrorCode);
+            }
+        }, cancellationToken);
     }
 
-    private StorageRequest Request(HttpMethod method, Uri uri, byte[]? body = null) =>
-        new(StorageService.Table, method, uri)
-        {
-            Resource = Name,
-            Body = body,
-            ContentType = body is null ? null : "application/json",
-            Headers =
-            [
-                new("Accept", JsonNoMetadata),
-                new("DataServiceVersion", "3.0"),
-                new("MaxDataServiceVersion", "3.0;NetFx"),
-                new("Prefer", "return-no-content"),
-            ],
-        };
+    private static SdkTableUpdateMode ModeOf(TableUpdateMode mode) =>
+        mode == TableUpdateMode.Replace ? SdkTableUpdateMode.Replace : SdkTableUpdateMode.Merge;
 
-    private async Task<TableWriteResult> WriteAsync(StorageRequest request, CancellationToken cancellationToken)
-    {
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return response.StatusCode switch
+    private Task<TableWriteResult> WriteAsync(string operation, Func<SdkTableClient, CancellationToken, Task<Response>> write, CancellationToken cancellationToken) =>
+        RunAsync(operation, async (table, ct) =>
         {
-            HttpStatusCode.NoContent or HttpStatusCode.Created or HttpStatusCode.OK => new TableWriteResult(TableWriteStatus.Success, ETagOf(response)),
-            HttpStatusCode.Conflict => new TableWriteResult(TableWriteStatus.Conflict, null),
-            HttpStatusCode.PreconditionFailed => new TableWriteResult(TableWriteStatus.PreconditionFailed, null),
-            HttpStatusCode.NotFound => new TableWriteResult(TableWriteStatus.NotFound, null),
-            _ => throw await StorageHttp.ErrorAsync(request, response, cancellationToken).ConfigureAwait(false),
-        };
+            try
+            {
+                var response = await write(table, ct).ConfigureAwait(false);
+
+                // Deleting a missing entity is no error to the SDK: it hands back the 404.
+                return response.Status == (int)HttpStatusCode.NotFound
+                    ? new TableWriteResult(TableWriteStatus.NotFound, null)
+                    : new TableWriteResult(TableWriteStatus.Success, response.Headers.ETag?.ToString());
+            }
+            catch (RequestFailedException ex) when (TableBatchResult.StatusOf((HttpStatusCode)ex.Status) != TableWriteStatus.Success)
+            {
+                return new TableWriteResult(TableBatchResult.StatusOf((HttpStatusCode)ex.Status), null);
+            }
+        }, cancellationToken);
+
+    private async Task<T> RunAsync<T>(string operation, Func<SdkTableClient, CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    {
+        var call = StorageCall.Begin(StorageService.Table, operation, Name);
+        try
+        {
+            return await action(_table, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StorageCall.IsStorageFailure(ex, cancellationToken))
+        {
+            throw call.Failed(ex, _attempts);
+        }
     }
 }

@@ -4,7 +4,10 @@ using System.Text.Json;
 
 namespace ChurnFunctions.Storage.Tables;
 
-/// <summary>Entities to and from the Table service's JSON (odata=nometadata on reads, type annotations on writes).</summary>
+/// <summary>
+/// An entity as the Table service's JSON with type annotations, the form the service measures against its 1 MiB limit;
+/// the SDK writes the same. Used to size entities, and holds the per-property string limit.
+/// </summary>
 internal static class TableEntityJson
 {
     /// <summary>A string property holds at most 64 KiB of UTF-16.</summary>
@@ -68,46 +71,5 @@ internal static class TableEntityJson
         }
 
         writer.WriteEndObject();
-    }
-
-    public static TableEntity Read(JsonElement element)
-    {
-        // A $select without the keys returns entities without them.
-        var entity = new TableEntity(
-            element.TryGetProperty("PartitionKey", out var partitionKey) ? partitionKey.GetString()! : string.Empty,
-            element.TryGetProperty("RowKey", out var rowKey) ? rowKey.GetString()! : string.Empty);
-        foreach (var property in element.EnumerateObject())
-        {
-            var name = property.Name;
-            if (name is "PartitionKey" or "RowKey" || name.StartsWith("odata.", StringComparison.Ordinal) && name != "odata.etag"
-                || name.EndsWith("@odata.type", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var value = property.Value;
-            if (name == "odata.etag")
-            {
-                entity.ETag = value.GetString();
-            }
-            else if (name == "Timestamp")
-            {
-                entity.Timestamp = DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-            }
-            else
-            {
-                entity[name] = value.ValueKind switch
-                {
-                    JsonValueKind.String => value.GetString(),
-                    JsonValueKind.True => true,
-                    JsonValueKind.False => false,
-                    JsonValueKind.Number when value.TryGetInt32(out var i) => i,
-                    JsonValueKind.Number => value.GetDouble(),
-                    _ => null,
-                };
-            }
-        }
-
-        return entity;
     }
 }

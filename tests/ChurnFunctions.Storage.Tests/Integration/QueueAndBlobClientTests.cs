@@ -1,7 +1,6 @@
 using System.Text;
-using System.Xml.Linq;
-using ChurnFunctions.Storage.Http;
 using ChurnFunctions.Testing;
+using SdkQueueClient = Azure.Storage.Queues.QueueClient;
 
 namespace ChurnFunctions.Storage.Tests.Integration;
 
@@ -18,13 +17,26 @@ public sealed class QueueAndBlobClientTests(AzuriteFixture azurite) : IDisposabl
         const string text = "{\"name\":\"Zoë <&>\"}";
 
         await queue.SendAsync(text, null, default);
-        var peek = new StorageRequest(StorageService.Queue, HttpMethod.Get, new Uri($"{queue.QueueUri}/messages?peekonly=true"));
-        using var raw = await _account.Http.SendAsync(peek, default);
-        var wire = XDocument.Parse(await raw.Content.ReadAsStringAsync()).Root!.Element("QueueMessage")!.Element("MessageText")!.Value;
+        var peeked = await new SdkQueueClient(azurite.ConnectionString, queue.Name).PeekMessagesAsync(1);
+        var wire = Assert.Single(peeked.Value).Body.ToString();
         var received = await queue.ReceiveAsync(1, TimeSpan.FromSeconds(30), default);
 
         Assert.Equal(Convert.ToBase64String(Encoding.UTF8.GetBytes(text)), wire);
         Assert.Equal(text, Assert.Single(received).Text);
+    }
+
+    [Fact]
+    public async Task Message_another_writer_left_undecoded_is_received_as_it_is_with_the_others()
+    {
+        var queue = _account.GetQueueClient("q" + Guid.NewGuid().ToString("N")[..12]);
+        await queue.CreateIfNotExistsAsync(default);
+        await new SdkQueueClient(azurite.ConnectionString, queue.Name).SendMessageAsync("plain {text}!");
+        await queue.SendAsync("encoded", null, default);
+
+        var received = await queue.ReceiveAsync(32, TimeSpan.FromSeconds(30), default);
+
+        Assert.Equal(["encoded", "plain {text}!"], received.Select(m => m.Text).Order(StringComparer.Ordinal));
+        Assert.All(received, m => Assert.False(string.IsNullOrEmpty(m.PopReceipt)));
     }
 
     [Fact]
@@ -46,6 +58,7 @@ public sealed class QueueAndBlobClientTests(AzuriteFixture azurite) : IDisposabl
         Assert.NotEqual(first.PopReceipt, receipt);
         Assert.Equal(first.MessageId, second.MessageId);
         Assert.Equal(2, second.DequeueCount);
+        Assert.Equal("one", second.Text);
         Assert.True(deleted);
         Assert.False(deletedAgain);
         Assert.Equal(0, await queue.GetApproximateCountAsync(default));

@@ -1,12 +1,13 @@
 using System.Net;
-using ChurnFunctions.Storage.Connection;
+using Azure.Core.Pipeline;
 using ChurnFunctions.Storage.Tables;
 
 namespace ChurnFunctions.Storage.Tests.Unit;
 
 public sealed class RetryTests
 {
-    private static readonly StorageOptions Options = new() { MaxRetries = 3, RetryBaseDelay = TimeSpan.Zero };
+    private const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static readonly StorageOptions Options = new() { ConnectionString = "UseDevelopmentStorage=true", MaxRetries = 3, RetryBaseDelay = TimeSpan.Zero };
 
     [Fact]
     public async Task Service_unavailable_then_success_is_retried_once()
@@ -28,7 +29,7 @@ public sealed class RetryTests
 
         await account.GetTableClient("t").InsertAsync(new TableEntity("p", "r"), default);
 
-        Assert.All(handler.Requests, r => Assert.StartsWith("SharedKey devstoreaccount1:", r.Headers.GetValues("Authorization").Single(), StringComparison.Ordinal));
+        Assert.All(handler.Requests, r => Assert.StartsWith("SharedKeyLite devstoreaccount1:", r.Headers.GetValues("Authorization").Single(), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -77,7 +78,7 @@ public sealed class RetryTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.Status);
         Assert.Equal(4, handler.Calls);
-        Assert.DoesNotContain(StorageConnection.DevelopmentAccountKey, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(DevelopmentAccountKey, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,5 +114,5 @@ public sealed class RetryTests
     }
 
     private static StorageAccount Account(StubHandler handler) =>
-        StorageAccount.Create(StorageConnection.Parse("UseDevelopmentStorage=true"), Options, handler);
+        StorageAccount.Create(Options, credential: null, new HttpClientTransport(handler), logger: null);
 }

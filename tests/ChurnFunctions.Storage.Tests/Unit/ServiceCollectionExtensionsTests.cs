@@ -1,4 +1,8 @@
+using System.Net;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using ChurnFunctions.Core.Ports;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -38,9 +42,57 @@ public sealed class ServiceCollectionExtensionsTests
         Assert.Null(options.ConnectionString);
         Assert.Equal("acme", options.AccountName);
         Assert.Equal("managedidentity", options.Credential);
-        Assert.Equal("Bearer", account.Connection.AuthKind);
-        Assert.Equal(new Uri("https://tables.example"), account.Connection.TableEndpoint);
-        Assert.Equal(new Uri("https://acme.queue.core.windows.net"), account.Connection.QueueEndpoint);
+        Assert.Equal(new Uri("https://tables.example"), account.TableService.Uri);
+        Assert.Same(account.TableService, provider.GetRequiredService<TableServiceClient>());
+        Assert.Equal("https://acme.queue.core.windows.net/", account.QueueService.Uri.AbsoluteUri);
+        Assert.Equal("https://acme.blob.core.windows.net/", account.BlobService.Uri.AbsoluteUri);
+    }
+
+    [Fact]
+    public async Task Identity_based_settings_reach_every_sdk_client_with_a_bearer_token_from_the_credential()
+    {
+        var credential = new RecordingCredential("token-for-storage");
+        var handler = new StubHandler(StubHandler.Status(HttpStatusCode.NotFound));
+        var services = new ServiceCollection().AddChurnStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage:accountName"] = "acme",
+            ["AzureWebJobsStorage:credential"] = "managedidentity",
+            ["AzureWebJobsStorage:tableServiceUri"] = "https://tables.example",
+        }).Build());
+
+        // Through Microsoft.Extensions.Azure, the way a host would swap the credential or the transport.
+        services.AddAzureClients(clients => clients.UseCredential(credential).ConfigureDefaults(o => o.Transport = new HttpClientTransport(handler)));
+        using var provider = services.BuildServiceProvider();
+        var account = provider.GetRequiredService<StorageAccount>();
+
+        Assert.Null(await account.GetTableClient("identities").GetEntityAsync("p", "r", default));
+        Assert.False(await account.GetQueueClient("ingest").DeleteAsync("id", "receipt", default));
+        Assert.Null(await account.GetBlobClient("bodies").GetAsync("b.json", default));
+
+        Assert.Equal(["tables.example", "acme.queue.core.windows.net", "acme.blob.core.windows.net"], handler.Requests.Select(r => r.RequestUri!.Host));
+        Assert.All(handler.Requests, r => Assert.Equal("Bearer token-for-storage", r.Headers.Authorization?.ToString()));
+        Assert.All(credential.Scopes, s => Assert.Equal("https://storage.azure.com/.default", s));
+    }
+
+    [Fact]
+    public void Bad_connection_string_stops_start_naming_the_setting()
+    {
+        using var provider = Build(new() { ["AzureWebJobsStorage"] = "AccountName=acme;AccountKey=not-base64!" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("'AzureWebJobsStorage' is not a valid storage connection string", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-base64", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_credential_setting_stops_start_naming_it()
+    {
+        using var provider = Build(new() { ["AzureWebJobsStorage:accountName"] = "acme", ["AzureWebJobsStorage:credential"] = "secret" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.Contains("'AzureWebJobsStorage__credential'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

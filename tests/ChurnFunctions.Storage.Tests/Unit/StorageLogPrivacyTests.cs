@@ -1,5 +1,9 @@
 using System.Net;
-using ChurnFunctions.Storage.Connection;
+using Azure.Core.Pipeline;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ChurnFunctions.Storage.Tables;
 using ChurnFunctions.Testing;
 
@@ -10,7 +14,7 @@ public sealed class StorageLogPrivacyTests
 {
     private const string EmailKey = "email:ada.lovelace@example.com";
     private const string PhoneKey = "phone:+15557654321";
-    private static readonly StorageOptions Options = new() { MaxRetries = 2, RetryBaseDelay = TimeSpan.Zero };
+    private static readonly StorageOptions Options = new() { ConnectionString = "UseDevelopmentStorage=true", MaxRetries = 2, RetryBaseDelay = TimeSpan.Zero };
     private static readonly string[] Personal =
     [
         "ada.lovelace", "example.com", "5557654321", EscapedEmailKey, Uri.EscapeDataString(PhoneKey),
@@ -61,6 +65,29 @@ public sealed class StorageLogPrivacyTests
         Assert.DoesNotContain(Personal, p => error.Message.Contains(p, StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task Sdk_diagnostics_forwarded_at_trace_carry_no_entity_keys()
+    {
+        var handler = new StubHandler(StubHandler.Status(HttpStatusCode.ServiceUnavailable), StubHandler.Status(HttpStatusCode.NoContent));
+        using var logs = new LogCapture();
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs))
+            .AddChurnStorage(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true",
+                ["Logging:LogLevel:Default"] = "Trace",
+            }).Build(), o => o.RetryBaseDelay = TimeSpan.Zero);
+        services.AddAzureClients(clients => clients.ConfigureDefaults(o => o.Transport = new HttpClientTransport(handler)));
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<StorageAccount>().GetTableClient("identities")
+            .UpdateAsync(new TableEntity(EmailKey, ""), "*", TableUpdateMode.Replace, default);
+
+        Assert.Contains(handler.Requests, r => r.RequestUri!.AbsoluteUri.Contains(EscapedEmailKey, StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Message.Contains("Table Update identities failed with 503", StringComparison.Ordinal));
+        Assert.Empty(logs.Containing(Personal));
+    }
+
     private static StorageAccount Account(StubHandler handler, LogCapture? logs) =>
-        StorageAccount.Create(StorageConnection.Parse("UseDevelopmentStorage=true"), Options, handler, logger: logs?.CreateLogger("storage"));
+        StorageAccount.Create(Options, credential: null, new HttpClientTransport(handler), logs?.CreateLogger("storage"));
 }
