@@ -14,7 +14,7 @@ public sealed partial class ReadmeSettingsTests
     // adapter's tuning knobs are set in code, never read from configuration.
     private static readonly HashSet<string> BoundOtherwise =
     [
-        "AzureWebJobsStorage__ConnectionString", "AzureWebJobsStorage__MaxConnectionsPerServer",
+        "AzureWebJobsStorage__ConnectionString",
         "AzureWebJobsStorage__AttemptTimeout", "AzureWebJobsStorage__MaxRetries", "AzureWebJobsStorage__RetryBaseDelay",
     ];
 
