@@ -44,6 +44,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CampaignEndpoints>();
         services.TryAddSingleton<CampaignReporter>();
         services.AddSingleton<CampaignReportEndpoint>();
+        services.AddSingleton<CampaignSchemaEndpoint>();
+        services.AddSingleton<EnrollEndpoint>();
+        services.AddSingleton<StaffTaskEndpoints>();
         // The Twilio webhooks need AuthToken and PublicBaseUrl even where sending is not configured (then AddTwilio binds nothing).
         if (!services.Any(d => d.ServiceType == typeof(IConfigureOptions<TwilioOptions>)))
         {

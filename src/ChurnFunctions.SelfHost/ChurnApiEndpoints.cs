@@ -44,6 +44,10 @@ public static class ChurnApiEndpoints
         "ExportCustomer" => (string id, HttpRequest r, PrivacyEndpoints e, CancellationToken ct) => e.ExportAsync(id, r, ct),
         "EraseCustomer" => (string id, HttpRequest r, PrivacyEndpoints e, CancellationToken ct) => e.EraseAsync(id, r, ct),
         "TwilioInbound" => (HttpRequest r, TwilioWebhookEndpoints e, CancellationToken ct) => e.InboundAsync(r, ct),
+        "GetCampaignSchema" => (CampaignSchemaEndpoint e) => e.Get(),
+        "EnrollCampaigns" => (HttpRequest r, EnrollEndpoint e, CancellationToken ct) => e.PostAsync(r, ct),
+        "ListTasks" => (HttpRequest r, StaffTaskEndpoints e, CancellationToken ct) => e.ListAsync(r, ct),
+        "RecordTaskOutcome" => (string id, HttpRequest r, StaffTaskEndpoints e, CancellationToken ct) => e.OutcomeAsync(id, r, ct),
         _ => throw new InvalidOperationException($"No self-host handler for trigger '{triggerName}'."),
     };
 }

@@ -2,6 +2,7 @@ using ChurnFunctions.Core.Alerts;
 using ChurnFunctions.Core.Campaigns.Runtime;
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Campaigns.Reporting;
+using ChurnFunctions.Core.Campaigns.Tasks;
 using ChurnFunctions.Core.Configuration;
 using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Messaging;
@@ -97,7 +98,11 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ICampaignInstanceReader, TableCampaignInstanceReader>();
         services.TryAddSingleton<ISendLedger, TableSendLedger>();
         services.TryAddSingleton<IChannelReservationStore, TableChannelReservationStore>();
-        services.TryAddSingleton<ICampaignActionLog, TableCampaignActionLog>();
+        // Staff tasks are made on the way through the action log, the one place both campaign hosts record actions.
+        services.TryAddSingleton<TableCampaignActionLog>();
+        services.TryAddSingleton<IStaffTaskStore, TableStaffTaskStore>();
+        services.TryAddSingleton<ICampaignActionLog>(sp =>
+            new StaffTaskActionLog(sp.GetRequiredService<TableCampaignActionLog>(), sp.GetRequiredService<StaffTaskService>()));
         services.TryAddSingleton<IWakeUpScheduler, QueueWakeUpScheduler>();
         services.TryAddSingleton<TableSuppressionList>();
         services.TryAddSingleton<IErasureList, TableErasureList>();

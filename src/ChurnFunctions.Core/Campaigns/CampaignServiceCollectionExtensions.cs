@@ -1,4 +1,5 @@
 using ChurnFunctions.Core.Campaigns.Runtime;
+using ChurnFunctions.Core.Campaigns.Tasks;
 using ChurnFunctions.Core.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,8 @@ public static class CampaignServiceCollectionExtensions
     /// <summary>
     /// <see cref="CampaignOptions"/> (validated on start, the default time zone included), the <see cref="CampaignDecider"/>
     /// the <see cref="FrequencyCaps"/> the senders reserve through (over the host's <see cref="IChannelReservationStore"/>)
-    /// and the <see cref="SendReconciler"/> provider events confirm sends through (over its <see cref="ISendLedger"/>).
+    /// the <see cref="SendReconciler"/> provider events confirm sends through (over its <see cref="ISendLedger"/>)
+    /// and the <see cref="StaffTaskService"/> of the call list (over its <see cref="IStaffTaskStore"/>).
     /// </summary>
     public static IServiceCollection AddCampaigns(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +26,7 @@ public static class CampaignServiceCollectionExtensions
         services.TryAddSingleton(provider => new CampaignDecider(provider.GetRequiredService<IOptions<CampaignOptions>>()));
         services.TryAddSingleton<FrequencyCaps>();
         services.TryAddSingleton<SendReconciler>();
+        services.TryAddSingleton<StaffTaskService>();
         return services;
     }
 }

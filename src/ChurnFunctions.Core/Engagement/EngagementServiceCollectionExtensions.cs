@@ -15,6 +15,7 @@ public static class EngagementServiceCollectionExtensions
     {
         services.AddOptions<FeedbackOptions>().Bind(configuration.GetSection(FeedbackOptions.SectionName)).ValidateSettings(FeedbackOptions.SectionName).ValidateOnStart();
         services.AddSingleton<FeedbackLinks>();
+        services.AddSingleton<SurveyLinks>();
         services.AddSingleton<FeedbackService>();
         services.AddSingleton<ConsentRecorder>();
         services.AddSingleton<EmailActivityHandler>();

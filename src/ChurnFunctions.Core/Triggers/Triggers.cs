@@ -28,6 +28,10 @@ public static class Triggers
     public const string TwilioStatusRoute = "webhooks/twilio/status";
     public const string TwilioInboundRoute = "webhooks/twilio/inbound";
     public const string CustomerExportRoute = "customers/{id}/export";
+    public const string CampaignSchemaRoute = "campaigns/schema";
+    public const string CampaignEnrollRoute = "campaigns/enroll";
+    public const string TasksRoute = "tasks";
+    public const string TaskOutcomeRoute = "tasks/{id}/outcome";
 
     /// <summary>The app setting holding the nightly scoring's NCRONTAB schedule (UTC).</summary>
     public const string ScoreScheduleSetting = "ScoreSchedule";
@@ -95,6 +99,10 @@ public static class Triggers
         new("TwilioInbound", "POST", TwilioInboundRoute),
         new("ExportCustomer", "GET", CustomerExportRoute),
         new("EraseCustomer", "DELETE", CustomerRoute),
+        new("GetCampaignSchema", "GET", CampaignSchemaRoute),
+        new("EnrollCampaigns", "POST", CampaignEnrollRoute),
+        new("ListTasks", "GET", TasksRoute),
+        new("RecordTaskOutcome", "POST", TaskOutcomeRoute),
     ];
 
     public static readonly IReadOnlyList<QueueTrigger> Queues =

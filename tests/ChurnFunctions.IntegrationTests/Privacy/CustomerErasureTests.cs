@@ -72,6 +72,17 @@ public sealed class CustomerErasureTests(AzuriteFixture azurite, ITestOutputHelp
 
     private const string EngagementHostKey = "feedback-integration-signing-key-0123456789";
 
+    // A staff task whose text names the person, and their do-not-call mark: both must go with the erasure.
+    private async Task SeedCallListAsync(string customerId, Person person)
+    {
+        var instanceId = CampaignInstanceId.For(customerId, "calls-" + run);
+        await host.Services.GetRequiredService<Core.Campaigns.Runtime.ICampaignActionLog>().RecordAsync(
+            instanceId, customerId, new CreateStaffTask("call", CampaignInstanceId.ForStep(instanceId, "call"), $"Call {person.FirstName}"), DateTimeOffset.UtcNow, default);
+        var tasks = host.Services.GetRequiredService<Core.Campaigns.Tasks.IStaffTaskStore>();
+        Assert.NotNull(await tasks.GetAsync(CampaignInstanceId.ForStep(instanceId, "call"), default));
+        await tasks.MarkDoNotCallAsync(customerId, DateTimeOffset.UtcNow, default);
+    }
+
     [Fact]
     public async Task Erasure_leaves_no_row_or_blob_naming_the_customer_and_a_later_webhook_creates_nobody()
     {
@@ -88,6 +99,7 @@ public sealed class CustomerErasureTests(AzuriteFixture azurite, ITestOutputHelp
         var token = host.Services.GetRequiredService<FeedbackLinks>().Create(customerId, DateTimeOffset.UtcNow.AddDays(1));
         Assert.Equal(HttpStatusCode.Created, (await host.Client.PostAsJsonAsync("/api/feedback", new { token, reason = "price", text = $"Ask {person.FirstName}" })).StatusCode);
         await SeedSharedRowsAsync(customerId, person, bystanderId, bystander);
+        await SeedCallListAsync(customerId, person);
         output.WriteLine($"customer {customerId}, bystander {bystanderId}: history written");
         Assert.NotEmpty(await StorageScan.FindAsync(host.Storage, person.Values(customerId)));
 

@@ -5,7 +5,8 @@ namespace ChurnFunctions.Core.Campaigns;
 /// <summary>
 /// Placeholders in template data, SMS text and staff tasks: {{name}} or {{name|fallback}} (the fallback when the
 /// value is missing, e.g. "Hi {{firstName|there}}"). Names: firstName, lastName, couponCode (the latest coupon this
-/// instance issued), campaignName. Anything else is a validation error; at run time an unknown or missing value with
+/// instance issued), campaignName, surveyLink (a signed exit-survey link, see
+/// <see cref="Engagement.SurveyLinks"/>; empty where survey links are not configured). Anything else is a validation error; at run time an unknown or missing value with
 /// no fallback renders as empty text.
 /// </summary>
 public static partial class Placeholders
@@ -14,8 +15,9 @@ public static partial class Placeholders
     public const string LastName = "lastName";
     public const string CouponCode = "couponCode";
     public const string CampaignName = "campaignName";
+    public const string SurveyLink = "surveyLink";
 
-    public static IReadOnlyList<string> Known { get; } = [FirstName, LastName, CouponCode, CampaignName];
+    public static IReadOnlyList<string> Known { get; } = [FirstName, LastName, CouponCode, CampaignName, SurveyLink];
 
     /// <summary>The placeholder names used in <paramref name="text"/>, in order of appearance.</summary>
     public static IReadOnlyList<string> Find(string? text) =>

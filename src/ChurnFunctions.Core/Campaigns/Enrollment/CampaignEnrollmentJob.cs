@@ -9,7 +9,7 @@ namespace ChurnFunctions.Core.Campaigns.Enrollment;
 /// <summary>
 /// The daily enrollment after the nightly scoring (timer "CampaignEnrollment"): for each enabled campaign, every
 /// customer whose trigger and audience hold is started through <see cref="ICampaignStarter"/> (idempotent). Cost per
-/// customer: one score read, plus the day before's score only if a campaign uses segmentEntered, plus the latest
+/// customer: one score read (and in a dry run one instance read per match), plus the day before's score only if a campaign uses segmentEntered, plus the latest
 /// feedback only if one uses churnReason. Failures surface, so the timer's next run tries again.
 /// </summary>
 public sealed partial class CampaignEnrollmentJob(
@@ -25,18 +25,29 @@ public sealed partial class CampaignEnrollmentJob(
 {
     public async Task<EnrollmentRun> RunAsync(CancellationToken cancellationToken)
     {
+        var report = await RunAsync(dryRun: false, cancellationToken);
+        return new EnrollmentRun(report.Day, report.Campaigns, report.Customers, report.Entries.Count);
+    }
+
+    /// <summary>
+    /// Runs the enrollment now. A dry run evaluates the same triggers and audiences and asks the starter which
+    /// instances exist, but starts nothing: it writes nothing and sends nothing, and lists whom a real run would enter.
+    /// </summary>
+    public async Task<EnrollmentReport> RunAsync(bool dryRun, CancellationToken cancellationToken)
+    {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(analytics.Value.ReportingTimeZone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).Date);
         var campaigns = (await definitions.ListAsync(cancellationToken)).Where(d => d.Enabled).ToList();
+        var entries = new List<EnrollmentEntry>();
         if (campaigns.Count == 0)
         {
-            return new EnrollmentRun(today, 0, 0, 0);
+            return new EnrollmentReport(today, dryRun, 0, 0, entries);
         }
 
         var scoredOn = (await metrics.LatestAsync(cancellationToken))?.Date;
         var needsPrevious = campaigns.Any(c => c.Trigger is SegmentEnteredTrigger);
         var needsFeedback = campaigns.Any(c => c.Trigger is ChurnReasonTrigger);
-        int read = 0, started = 0;
+        var read = 0;
         await foreach (var customer in customers.ListAsync(cancellationToken))
         {
             if (customer.IsAnonymous || customer.MergedInto is not null)
@@ -53,16 +64,34 @@ public sealed partial class CampaignEnrollmentJob(
                 needsFeedback ? await feedback.GetLatestAsync(customer.Id, cancellationToken) : null);
             foreach (var campaign in campaigns)
             {
-                if (TriggerEvaluator.Matches(campaign.Trigger, facts) && TriggerEvaluator.InAudience(campaign.Audience, facts)
-                    && await StartAsync(campaign.Id, customer.Id, TriggerEvaluator.RunKey(campaign, facts), cancellationToken))
+                if (!TriggerEvaluator.Matches(campaign.Trigger, facts) || !TriggerEvaluator.InAudience(campaign.Audience, facts))
                 {
-                    started++;
+                    continue;
+                }
+
+                var runKey = TriggerEvaluator.RunKey(campaign, facts);
+                var entered = dryRun
+                    ? !await starter.IsStartedAsync(campaign.Id, customer.Id, runKey, cancellationToken)
+                    : await StartAsync(campaign.Id, customer.Id, runKey, cancellationToken);
+                if (entered)
+                {
+                    entries.Add(new EnrollmentEntry(
+                        campaign.Id, customer.Id, runKey, TriggerReasons.Explain(campaign.Trigger, facts),
+                        HoldoutAssignment.IsHoldout(customer.Id, campaign.Id, campaign.HoldoutPercent)));
                 }
             }
         }
 
-        LogEnrolled(logger, started, campaigns.Count, read, today);
-        return new EnrollmentRun(today, campaigns.Count, read, started);
+        if (dryRun)
+        {
+            LogDryRun(logger, entries.Count, campaigns.Count, read, today);
+        }
+        else
+        {
+            LogEnrolled(logger, entries.Count, campaigns.Count, read, today);
+        }
+
+        return new EnrollmentReport(today, dryRun, campaigns.Count, read, entries);
     }
 
     // A campaign without recurrence goes through the starter's original entry point, which every starter has.
@@ -71,4 +100,7 @@ public sealed partial class CampaignEnrollmentJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Enrolled {Started} customers into {Campaigns} campaigns from {Customers} customers on {Day}")]
     private static partial void LogEnrolled(ILogger logger, int started, int campaigns, int customers, DateOnly day);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dry run: {Entries} customers would enter {Campaigns} campaigns, from {Customers} customers on {Day}; nothing started")]
+    private static partial void LogDryRun(ILogger logger, int entries, int campaigns, int customers, DateOnly day);
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ChurnFunctions.Core.Campaigns;
 
@@ -10,7 +11,7 @@ namespace ChurnFunctions.Core.Campaigns;
 /// id holds. Without a run key the id is the one it always was, so instances started before run keys stay readable;
 /// every run of one customer's campaign starts with <see cref="For(string, string)"/>'s id.
 /// </summary>
-public static class CampaignInstanceId
+public static partial class CampaignInstanceId
 {
     public const int MaxRunKeyLength = 32;
 
@@ -43,4 +44,14 @@ public static class CampaignInstanceId
 
     /// <summary>The id of a step's send or task: instance id + ":" + step id.</summary>
     public static string ForStep(string instanceId, string stepId) => instanceId + ":" + stepId;
+
+    /// <summary>The campaign id an instance id was made from; null when it is not one.</summary>
+    public static string? CampaignOf(string instanceId)
+    {
+        var match = InstancePattern().Match(instanceId ?? "");
+        return match.Success ? match.Groups["campaign"].Value : null;
+    }
+
+    [GeneratedRegex("^(?<campaign>[a-z0-9][a-z0-9-]*)-[0-9a-f]{32}(-[a-z0-9]{1,32})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex InstancePattern();
 }

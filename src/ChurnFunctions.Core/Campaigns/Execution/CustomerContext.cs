@@ -40,6 +40,12 @@ public sealed record CustomerContext
 
     public string? ValueTier { get; init; }
 
+    /// <summary>The signed exit-survey link for {{surveyLink}}, made by the host that reads the context; null: not configured.</summary>
+    public string? SurveyLink { get; init; }
+
+    /// <summary>Staff recorded "do not call": no staff task for this customer.</summary>
+    public bool DoNotCall { get; init; }
+
     /// <summary>The profile part of the context; suppression, last sends, segment and tier are the caller's to add.</summary>
     public static CustomerContext From(CustomerRecord customer)
     {

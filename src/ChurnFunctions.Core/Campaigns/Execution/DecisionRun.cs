@@ -329,6 +329,12 @@ internal sealed class DecisionRun(
             return false;
         }
 
+        if (Context.DoNotCall)
+        {
+            Skip(task.Id, "staff recorded do-not-call");
+            return false;
+        }
+
         Emit(new CreateStaffTask(task.Id, CampaignInstanceId.ForStep(State.InstanceId, task.Id), Render(task.Text)));
         Log(task.Id, StepOutcome.TaskCreated);
         Advance(task.Id);
@@ -351,6 +357,7 @@ internal sealed class DecisionRun(
         [Placeholders.LastName] = Context.LastName,
         [Placeholders.CouponCode] = State.CouponCode,
         [Placeholders.CampaignName] = Definition.Name,
+        [Placeholders.SurveyLink] = Context.SurveyLink,
     });
 
     public static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) =>

@@ -17,4 +17,11 @@ public interface ICampaignStarter
         runKey is null
             ? StartAsync(campaignId, customerId, cancellationToken)
             : throw new NotSupportedException($"{GetType().Name} starts no runs of recurring campaigns.");
+
+    /// <summary>
+    /// Whether the instance of (customer, campaign, run key) exists already, so an enrollment dry run leaves out whom a
+    /// real run would not start. Starters that cannot tell say false (the dry run then lists them).
+    /// </summary>
+    Task<bool> IsStartedAsync(string campaignId, string customerId, string? runKey, CancellationToken cancellationToken) =>
+        Task.FromResult(false);
 }

@@ -2,7 +2,8 @@ namespace ChurnFunctions.Core.Campaigns.Reporting;
 
 /// <summary>
 /// A campaign's results from its instances: both groups, the uplift in conversion rate with its 95% interval
-/// (<see cref="UpliftCalculator"/>), and per-step treatment counts. <see cref="StillRunning"/> instances may convert yet.
+/// (<see cref="UpliftCalculator"/>), per-step treatment counts, and for a campaign with a staff task step the uplift of
+/// the calls (<see cref="CallReport"/>; null without one). <see cref="StillRunning"/> instances may convert yet.
 /// </summary>
 public sealed record CampaignReport(
     string CampaignId,
@@ -12,4 +13,5 @@ public sealed record CampaignReport(
     GroupReport Treatment,
     GroupReport Holdout,
     UpliftResult Uplift,
-    IReadOnlyList<StepReport> Steps);
+    IReadOnlyList<StepReport> Steps,
+    CallReport? Calls = null);

@@ -40,7 +40,24 @@ public sealed class CampaignReporter(ICampaignInstanceReader instances, TimeProv
             treatment,
             holdout,
             uplift,
-            steps);
+            steps,
+            Calls(definition, treated, holdout));
+    }
+
+    private static CallReport? Calls(CampaignDefinition definition, List<CampaignInstanceState> treated, GroupReport holdout)
+    {
+        var taskSteps = Flatten(definition.Steps).OfType<CreateStaffTaskStep>().Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        if (taskSteps.Count == 0)
+        {
+            return null;
+        }
+
+        var called = Group(treated.Where(s => s.Log.Any(l => l.Outcome == StepOutcome.TaskCreated && taskSteps.Contains(l.StepId))).ToList());
+        var skipped = treated.Sum(s => s.Log.Count(l => l.Outcome == StepOutcome.Skipped && taskSteps.Contains(l.StepId)));
+        var uplift = UpliftCalculator.Calculate(
+            new GroupOutcome(called.Entered, called.Converted, called.Revenue),
+            new GroupOutcome(holdout.Entered, holdout.Converted, holdout.Revenue));
+        return new CallReport(called, skipped, uplift);
     }
 
     private static GroupReport Group(List<CampaignInstanceState> group) => new(

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ChurnFunctions.Core.Campaigns.Tasks;
 using ChurnFunctions.Core.Domain;
 using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Engagement;
@@ -33,11 +34,16 @@ public sealed class CampaignRunner(
     ILogger<CampaignRunner> logger,
     IScoreStore? scores = null,
     IMetricsStore? metrics = null,
-    ISuppressionList? suppressions = null) : ICampaignStarter, ICampaignEvents
+    ISuppressionList? suppressions = null,
+    SurveyLinks? surveyLinks = null,
+    IStaffTaskStore? staffTasks = null) : ICampaignStarter, ICampaignEvents
 {
     private readonly CampaignRuntimeOptions settings = options.Value;
     private readonly ConcurrentDictionary<string, (CampaignDefinition? Definition, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
     private (bool Any, DateTimeOffset Until) anyCampaigns;
+
+    public async Task<bool> IsStartedAsync(string campaignId, string customerId, string? runKey, CancellationToken cancellationToken) =>
+        await instances.GetAsync(CampaignInstanceState.New(customerId, campaignId, runKey).InstanceId, cancellationToken) is not null;
 
     /// <summary>
     /// Inserts the instance under its deterministic id, then queues its start; false when it exists (running or done).
@@ -268,7 +274,14 @@ public sealed class CampaignRunner(
         var record = await customers.GetAsync(customerId, cancellationToken);
         var sends = await instances.GetSendTimesAsync(customerId, cancellationToken);
         var context = record is null ? new CustomerContext { CustomerId = customerId } : CustomerContext.From(record.Value);
-        context = context with { CustomerId = customerId, LastEmailSentAt = sends.LastEmailSentAt, LastSmsSentAt = sends.LastSmsSentAt };
+        context = context with
+        {
+            CustomerId = customerId,
+            LastEmailSentAt = sends.LastEmailSentAt,
+            LastSmsSentAt = sends.LastSmsSentAt,
+            SurveyLink = surveyLinks?.For(customerId),
+            DoNotCall = staffTasks is not null && await staffTasks.IsDoNotCallAsync(customerId, cancellationToken),
+        };
         if (suppressions is not null)
         {
             // The global suppression list (bounces, complaints, STOP replies) holds addresses, whoever they belong to now.

@@ -1,6 +1,8 @@
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Campaigns.Runtime;
+using ChurnFunctions.Core.Campaigns.Tasks;
 using ChurnFunctions.Core.Domain;
+using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.Core.Ports;
 using ChurnFunctions.Core.Scoring;
@@ -20,13 +22,19 @@ public sealed class CampaignActivities(
     ScoreQueries scores,
     LedgeredSender sender,
     ICampaignActionLog actionLog,
+    SurveyLinks surveyLinks,
+    IStaffTaskStore staffTasks,
     TimeProvider time)
 {
     public const string Load = Triggers.CampaignLoadActivity;
     public const string Send = Triggers.CampaignSendActivity;
     public const string Record = Triggers.CampaignRecordActivity;
 
-    /// <summary>The definition and the customer context (profile, last sends across campaigns, latest segment and tier), as JSON.</summary>
+    /// <summary>
+    /// The definition and the customer context (profile, last sends across campaigns, latest segment and tier, the
+    /// signed survey link, do-not-call), as JSON. The link is made here, in the activity, so the orchestrator replays
+    /// the same one and never holds the signing key.
+    /// </summary>
     [Function(Load)]
     public async Task<string> LoadAsync([ActivityTrigger] LoadRequest request, CancellationToken cancellationToken)
     {
@@ -42,6 +50,8 @@ public sealed class CampaignActivities(
             LastSmsSentAt = sends.LastSmsSentAt,
             Segment = score?.Segment,
             ValueTier = score?.ValueTier,
+            SurveyLink = surveyLinks.For(request.CustomerId),
+            DoNotCall = await staffTasks.IsDoNotCallAsync(request.CustomerId, cancellationToken),
         };
         return Json.Write(new CampaignLoad(definition, context));
     }
