@@ -35,7 +35,7 @@ public sealed class PersonalDataLogTests(AzuriteFixture azurite, ITestOutputHelp
     private readonly string run = Guid.NewGuid().ToString("N")[..8];
     private readonly int digits = Random.Shared.Next(1_000_000, 9_999_999);
     private readonly LogCapture logs = new();
-    private readonly SpanCollection spans = new();
+    private readonly ExportedItems<Activity> spans = new();
     private readonly InMemoryCampaignDefinitions definitions = new();
     private FakeSendGridServer sendGrid = null!;
     private FakeTwilioServer twilio = null!;

@@ -3,6 +3,8 @@ using System.Net;
 using ChurnFunctions.Core.Telemetry;
 using ChurnFunctions.IntegrationTests.Support;
 using ChurnFunctions.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using Xunit.Abstractions;
 
@@ -15,11 +17,16 @@ namespace ChurnFunctions.IntegrationTests.Telemetry;
 [Collection(AzuriteCollection.Name)]
 public sealed class WebhookTraceTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly SpanCollection spans = new();
+    private readonly ExportedItems<Activity> spans = new();
+    private readonly ExportedItems<Metric> metrics = new();
     private SelfHostRunner host = null!;
 
     public async Task InitializeAsync() =>
-        host = await SelfHostRunner.StartAsync(azurite.ConnectionString, telemetry: otel => otel.WithTracing(t => t.AddInMemoryExporter(spans)));
+        host = await SelfHostRunner.StartAsync(
+            azurite.ConnectionString,
+            telemetry: otel => otel
+                .WithTracing(t => t.AddInMemoryExporter(spans))
+                .WithMetrics(m => m.AddInMemoryExporter(metrics)));
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -73,6 +80,47 @@ public sealed class WebhookTraceTests(AzuriteFixture azurite, ITestOutputHelper 
         string[] needles = [email, Uri.EscapeDataString(email), email.Split('@')[0]];
         var leaks = trace.SelectMany(SpanText.Of).Where(v => needles.Any(n => v.Contains(n, StringComparison.OrdinalIgnoreCase))).ToList();
         Assert.Empty(leaks);
+    }
+
+    [Fact]
+    public async Task An_accepted_and_stored_webhook_moves_the_ingest_counters_the_pipeline_exports()
+    {
+        var email = $"metrics-{Guid.NewGuid():N}@example.com";
+        var body = Payloads.ShopifyOrder(920002, 720001 + Random.Shared.Next(1_000_000), email, 12m);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await host.Client.SendAsync(Payloads.Shopify(body, Guid.NewGuid().ToString()))).StatusCode);
+
+        var provider = host.Services.GetRequiredService<MeterProvider>();
+        await SelfHostRunner.EventuallyAsync(
+            () =>
+            {
+                // Each flush exports the cumulative sums so far; the latest export of a counter says where it stands.
+                metrics.Clear();
+                provider.ForceFlush();
+                var exported = metrics.Snapshot();
+                return Task.FromResult((Accepted: Sum(exported, ChurnMetrics.IngestAcceptedName, "shopify"), Stored: Sum(exported, ChurnMetrics.IngestStoredName, "shopify")));
+            },
+            counts => counts.Accepted >= 1 && counts.Stored >= 1);
+    }
+
+    private static long Sum(IEnumerable<Metric> exported, string name, string source)
+    {
+        long total = 0;
+        foreach (var metric in exported.Where(m => m.Name == name && m.MeterName == ChurnTelemetry.MeterName))
+        {
+            foreach (ref readonly var point in metric.GetMetricPoints())
+            {
+                foreach (var tag in point.Tags)
+                {
+                    if (tag.Key == "source" && Equals(tag.Value, source))
+                    {
+                        total += point.GetSumLong();
+                    }
+                }
+            }
+        }
+
+        return total;
     }
 
     private static bool IsShopifyRequest(Activity span) =>
