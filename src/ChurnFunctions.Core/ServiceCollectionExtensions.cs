@@ -8,6 +8,7 @@ using ChurnFunctions.Core.Ingest;
 using ChurnFunctions.Core.Privacy;
 using ChurnFunctions.Core.Scoring;
 using ChurnFunctions.Core.Sources;
+using ChurnFunctions.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,8 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.SectionName)).ValidateSettings(IngestOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ChurnMetrics>();
 
         services.AddSourceNormalizers();
         services.AddSingleton<CustomerMerger>();

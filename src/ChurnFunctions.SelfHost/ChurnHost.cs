@@ -8,6 +8,7 @@ using ChurnFunctions.SelfHost.Configuration;
 using ChurnFunctions.SelfHost.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
 
 namespace ChurnFunctions.SelfHost;
 
@@ -16,7 +17,12 @@ public static class ChurnHost
 {
     /// <param name="configure">Lets tests and the benchmark replace services before the app is built.</param>
     /// <param name="settings">Settings that win over every other source, applied before registrations read them.</param>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="telemetry">Adds to the OpenTelemetry pipeline (an exporter), building it even with no exporter configured.</param>
+    public static WebApplication Build(
+        string[] args,
+        Action<WebApplicationBuilder>? configure = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<OpenTelemetryBuilder>? telemetry = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
         builder.Configuration.AddFunctionsLocalSettings(Path.Combine(builder.Environment.ContentRootPath, "local.settings.json"));
@@ -30,6 +36,7 @@ public static class ChurnHost
         builder.Configuration["AzureWebJobsStorage"] ??= "UseDevelopmentStorage=true";
 
         builder.Services.AddChurnFunctions(builder.Configuration);
+        builder.AddChurnTelemetry(telemetry);
         builder.Services.AddExceptionHandler<ExceptionTypeLogger>();
         builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = _ => true);
         builder.Services.AddQueueTrigger(

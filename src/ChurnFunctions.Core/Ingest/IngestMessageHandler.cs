@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using ChurnFunctions.Core.Ports;
 using ChurnFunctions.Core.Sources;
+using ChurnFunctions.Core.Telemetry;
 using ChurnFunctions.Core.Triggers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public sealed partial class IngestMessageHandler(
     IMessageQueueFactory queues,
     IOptions<IngestOptions> options,
     TimeProvider time,
+    ChurnMetrics metrics,
     ILogger<IngestMessageHandler> logger)
 {
     // A reason lists field errors; a few thousand characters say what went wrong without crowding out the entry.
@@ -107,6 +109,7 @@ public sealed partial class IngestMessageHandler(
         }
 
         await queues.Get(Triggers.Triggers.IngestPoisonQueue).SendAsync(json, null, cancellationToken);
+        metrics.IngestPoisoned(error);
         // The type, not the exception: its message may quote a field value such as an email (the entry keeps it).
         LogPoisoned(logger, attempt, error.GetType().Name);
     }
@@ -114,6 +117,20 @@ public sealed partial class IngestMessageHandler(
     private async Task<IngestOutcome> ProcessAsync(string messageText, CancellationToken cancellationToken)
     {
         var envelope = IngestEnvelopeSerializer.Deserialize(messageText);
+        using var activity = ChurnTelemetry.StartIngestDelivery(envelope.Source, envelope.TraceParent, envelope.TraceState);
+        try
+        {
+            return await ProcessAsync(envelope, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            activity.Fail(ex);
+            throw;
+        }
+    }
+
+    private async Task<IngestOutcome> ProcessAsync(IngestEnvelope envelope, CancellationToken cancellationToken)
+    {
         if (!normalizers.TryGet(envelope.Source, out var normalizer))
         {
             throw new InvalidIngestMessageException($"Unknown source '{envelope.Source}'.");
@@ -134,6 +151,7 @@ public sealed partial class IngestMessageHandler(
         }
 
         var outcome = await processor.ProcessAsync(result.Transactions, cancellationToken);
+        metrics.IngestStored(envelope.Source, outcome.Stored);
         LogProcessed(logger, envelope.Source, outcome.Stored, outcome.Duplicates);
         if (envelope.BodyBlob is { } done)
         {

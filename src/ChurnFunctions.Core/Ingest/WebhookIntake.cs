@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net.Mime;
 using System.Text;
 using ChurnFunctions.Core.Ports;
 using ChurnFunctions.Core.Sources;
+using ChurnFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +21,7 @@ public sealed partial class WebhookIntake(
     IOptions<WebhookOptions> webhookOptions,
     IOptions<IngestOptions> ingestOptions,
     TimeProvider time,
+    ChurnMetrics metrics,
     ILogger<WebhookIntake> logger)
 {
     public int MaxBodyBytes => webhookOptions.Value.MaxBodyBytes;
@@ -65,6 +68,7 @@ public sealed partial class WebhookIntake(
         try
         {
             await EnqueueAsync(envelope, deadline.Token);
+            metrics.IngestAccepted(source);
             return IntakeResult.Accepted;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -77,6 +81,26 @@ public sealed partial class WebhookIntake(
 
     /// <summary>Puts an envelope on the ingest queue, through a claim-check blob when it is too large.</summary>
     public async Task EnqueueAsync(IngestEnvelope envelope, CancellationToken cancellationToken)
+    {
+        using var activity = ChurnTelemetry.StartEnvelopeCreate(envelope.Source);
+        if (Activity.Current is { IdFormat: ActivityIdFormat.W3C } current)
+        {
+            // The id of a W3C activity is its traceparent; the queue handler's span takes it as its parent.
+            envelope = envelope with { TraceParent = current.Id, TraceState = current.TraceStateString };
+        }
+
+        try
+        {
+            await PutAsync(envelope, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            activity.Fail(ex);
+            throw;
+        }
+    }
+
+    private async Task PutAsync(IngestEnvelope envelope, CancellationToken cancellationToken)
     {
         var text = IngestEnvelopeSerializer.Serialize(envelope);
         if (Encoding.UTF8.GetByteCount(text) > ingestOptions.Value.MaxInlineBytes)

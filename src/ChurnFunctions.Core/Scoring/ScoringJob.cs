@@ -5,6 +5,7 @@ using ChurnFunctions.Analytics.Models;
 using ChurnFunctions.Core.Alerts;
 using ChurnFunctions.Core.Domain;
 using ChurnFunctions.Core.Ports;
+using ChurnFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -27,18 +28,24 @@ public sealed partial class ScoringJob(
     IOptions<PartialChurnOptions> partialChurnOptions,
     IOptions<ValueTierOptions> valueTierOptions,
     TimeProvider time,
+    ChurnMetrics churnMetrics,
     ILogger<ScoringJob> logger)
 {
     /// <param name="asOf">The last day scored; by default yesterday in the reporting time zone.</param>
     public async Task<ScoringRun> RunAsync(DateOnly? asOf, CancellationToken cancellationToken)
     {
         var day = asOf ?? Yesterday(analyticsOptions.Value.ReportingTimeZone);
+        using var activity = ChurnTelemetry.StartScoring(day);
         try
         {
-            return await RunAsync(day, cancellationToken);
+            var run = await RunAsync(day, cancellationToken);
+            churnMetrics.Scored(run.Customers, run.Elapsed);
+            activity?.SetTag("churn.customers", run.Customers);
+            return run;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            activity.Fail(ex);
             // Logged here so both hosts' timers and `churn score` say why; rethrown so the host records the failure.
             LogFailed(logger, day, ex.GetType().Name, ex.Message, ex);
             throw;

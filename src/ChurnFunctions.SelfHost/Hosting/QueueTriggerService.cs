@@ -1,8 +1,10 @@
 using ChurnFunctions.Core.Ports;
+using ChurnFunctions.Core.Telemetry;
 using ChurnFunctions.Core.Triggers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
 
 namespace ChurnFunctions.SelfHost.Hosting;
 
@@ -80,7 +82,12 @@ public sealed class QueueTriggerService(
                     queueCreated = true;
                 }
 
-                batch = await _queue.ReceiveAsync(options.BatchSize - inFlight.Count, options.MessageLease, stoppingToken);
+                // Untraced: an idle listener polls every few seconds, and those spans would bury the ones that matter.
+                using (SuppressInstrumentationScope.Begin())
+                {
+                    batch = await _queue.ReceiveAsync(options.BatchSize - inFlight.Count, options.MessageLease, stoppingToken);
+                }
+
                 failureDelay = MinPollingInterval;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -137,22 +144,26 @@ public sealed class QueueTriggerService(
             var aborted = false;
             using var stopRenewing = CancellationTokenSource.CreateLinkedTokenSource(token);
             var renewal = RenewLeaseAsync(message, stopRenewing.Token, token);
-            try
+            using (var activity = ChurnTelemetry.StartQueueMessage(QueueName, message.MessageId, message.DequeueCount))
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await registration.Handler(scope.ServiceProvider, message, token);
-            }
-            catch (OperationCanceledException) when (token.IsCancellationRequested)
-            {
-                aborted = true;
-            }
-            catch (Exception e)
-            {
-                failure = e;
-            }
-            finally
-            {
-                await stopRenewing.CancelAsync();
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await registration.Handler(scope.ServiceProvider, message, token);
+                }
+                catch (OperationCanceledException) when (token.IsCancellationRequested)
+                {
+                    aborted = true;
+                }
+                catch (Exception e)
+                {
+                    failure = e;
+                    activity.Fail(e);
+                }
+                finally
+                {
+                    await stopRenewing.CancelAsync();
+                }
             }
 
             var leased = await renewal;

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using ChurnFunctions.Core.Telemetry;
 using System.Text.Json;
 using ChurnFunctions.Core.Ingest;
 using ChurnFunctions.Core.Sources;
@@ -5,15 +7,17 @@ using ChurnFunctions.Core.Tests.Fakes;
 using ChurnFunctions.Core.Triggers;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ChurnFunctions.Core.Tests.Support;
 
 namespace ChurnFunctions.Core.Tests.Ingest;
 
-public sealed class IngestMessageHandlerTests
+public sealed class IngestMessageHandlerTests : IDisposable
 {
     private readonly IngestRig rig = new();
     private readonly RecordingQueues queues = new();
     private readonly InMemoryBlobStore blobs = new();
     private readonly FakeNormalizer normalizer = new();
+    private readonly MetricRecorder recorder = new();
 
     public IngestMessageHandlerTests()
     {
@@ -26,6 +30,77 @@ public sealed class IngestMessageHandlerTests
         var outcome = await Handler().HandleAsync(Envelope("order:1"), 1, default);
 
         Assert.Equal(new IngestOutcome(1, 0), outcome);
+    }
+
+    [Fact]
+    public async Task Stored_transactions_count_by_source_and_a_redelivery_counts_nothing()
+    {
+        await Handler().HandleAsync(Envelope("order:1"), 1, default);
+        await Handler().HandleAsync(Envelope("order:1"), 1, default);
+
+        Assert.Equal(1, recorder.Sum(ChurnMetrics.IngestStoredName, ("source", "test")));
+        Assert.Equal(0, recorder.Count(ChurnMetrics.IngestPoisonedName));
+    }
+
+    [Fact]
+    public async Task A_poisoned_delivery_counts_once_by_error_type()
+    {
+        normalizer.OnNormalize = _ => throw new InvalidIngestMessageException("bad payload");
+
+        await Handler().HandleAsync(Envelope("order:1"), 1, default);
+
+        Assert.Equal(1, recorder.Sum(ChurnMetrics.IngestPoisonedName, ("error.type", nameof(InvalidIngestMessageException))));
+        Assert.Equal(0, recorder.Sum(ChurnMetrics.IngestStoredName));
+    }
+
+    [Fact]
+    public async Task The_delivery_span_continues_the_trace_its_envelope_carries_and_links_the_message_span()
+    {
+        var spans = new List<Activity>();
+        using var listener = ListenToChurnSpans(spans);
+        var producer = ActivityTraceId.CreateRandom();
+        var traceParent = $"00-{producer}-{ActivitySpanId.CreateRandom()}-01";
+        var text = IngestEnvelopeSerializer.Serialize(
+            new IngestEnvelope("test", DateTimeOffset.UnixEpoch, new Dictionary<string, string>(), "order:1", TraceParent: traceParent, TraceState: "k=v"));
+
+        using (var message = ChurnTelemetry.StartQueueMessage(Triggers.Triggers.IngestQueue, "m1", 1))
+        {
+            await Handler().HandleAsync(text, 1, default);
+        }
+
+        var delivery = Assert.Single(spans, s => s.TraceId == producer);
+        Assert.Equal("ingest test", delivery.DisplayName);
+        Assert.Equal(ActivityKind.Consumer, delivery.Kind);
+        Assert.Equal("k=v", delivery.TraceStateString);
+        var queueSpan = Assert.Single(spans, s => s.DisplayName == "process ingest" && s.GetTagItem("messaging.message.id") as string == "m1");
+        Assert.Equal(queueSpan.SpanId, Assert.Single(delivery.Links).Context.SpanId);
+    }
+
+    [Fact]
+    public void An_envelope_queued_before_the_trace_context_travelled_still_parses()
+    {
+        var envelope = IngestEnvelopeSerializer.Deserialize("""{"source":"shopify","receivedAt":"2024-01-01T00:00:00+00:00","headers":{},"body":"{}"}""");
+
+        Assert.Null(envelope.TraceParent);
+        Assert.Null(envelope.TraceState);
+    }
+
+    private static ActivityListener ListenToChurnSpans(List<Activity> spans)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ChurnTelemetry.SourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                lock (spans)
+                {
+                    spans.Add(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     [Fact]
@@ -301,5 +376,7 @@ public sealed class IngestMessageHandlerTests
 
     private IngestMessageHandler Handler() => new(
         new SourceNormalizerRegistry([normalizer]), rig.Processor, blobs, queues, Options.Create(new IngestOptions()), TimeProvider.System,
-        NullLogger<IngestMessageHandler>.Instance);
+        recorder.Metrics, NullLogger<IngestMessageHandler>.Instance);
+
+    public void Dispose() => recorder.Dispose();
 }

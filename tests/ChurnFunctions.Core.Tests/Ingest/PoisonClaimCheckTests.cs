@@ -6,6 +6,7 @@ using ChurnFunctions.Core.Tests.Fakes;
 using ChurnFunctions.Core.Triggers;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ChurnFunctions.Core.Tests.Support;
 
 namespace ChurnFunctions.Core.Tests.Ingest;
 
@@ -70,5 +71,5 @@ public sealed class PoisonClaimCheckTests
 
     private IngestMessageHandler Handler() => new(
         new SourceNormalizerRegistry([normalizer]), rig.Processor, blobs, queues, Options.Create(options), TimeProvider.System,
-        NullLogger<IngestMessageHandler>.Instance);
+        TestMeters.Metrics(), NullLogger<IngestMessageHandler>.Instance);
 }

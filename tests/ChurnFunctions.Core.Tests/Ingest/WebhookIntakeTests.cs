@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using ChurnFunctions.Core.Telemetry;
 using System.Text;
 using ChurnFunctions.Core.Ingest;
 using ChurnFunctions.Core.Sources;
@@ -5,15 +7,17 @@ using ChurnFunctions.Core.Tests.Fakes;
 using ChurnFunctions.Core.Triggers;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ChurnFunctions.Core.Tests.Support;
 
 namespace ChurnFunctions.Core.Tests.Ingest;
 
-public sealed class WebhookIntakeTests
+public sealed class WebhookIntakeTests : IDisposable
 {
     private static readonly Dictionary<string, string> Headers = new() { ["X-Topic"] = "orders/create", ["X-Signature"] = "sig", ["Other"] = "x" };
     private readonly RecordingQueues queues = new();
     private readonly InMemoryBlobStore blobs = new();
     private readonly FakeNormalizer normalizer = new();
+    private readonly MetricRecorder recorder = new();
 
     [Fact]
     public async Task Accepts_a_valid_delivery_and_enqueues_the_raw_body_with_the_kept_headers()
@@ -25,6 +29,33 @@ public sealed class WebhookIntakeTests
         Assert.Equal("{\"id\":1}", envelope.Body);
         Assert.Equal("orders/create", envelope.Header("x-topic"));
         Assert.Null(envelope.Header("X-Signature"));
+    }
+
+    [Fact]
+    public async Task An_accepted_delivery_counts_as_accepted_and_a_rejected_one_does_not()
+    {
+        await Accept("{\"id\":1}");
+        normalizer.Signature = SignatureCheck.Invalid;
+        await Accept("{\"id\":2}");
+
+        Assert.Equal(1, recorder.Sum(ChurnMetrics.IngestAcceptedName, ("source", "test")));
+    }
+
+    [Fact]
+    public async Task The_envelope_carries_the_trace_context_of_the_request_that_queued_it()
+    {
+        using var request = new Activity("request").SetIdFormat(ActivityIdFormat.W3C);
+        request.TraceStateString = "vendor=1";
+        request.Start();
+
+        await Accept("{\"id\":1}");
+        request.Stop();
+
+        var envelope = IngestEnvelopeSerializer.Deserialize(queues.Sent(Triggers.Triggers.IngestQueue).Single());
+        Assert.NotNull(envelope.TraceParent);
+        Assert.True(ActivityContext.TryParse(envelope.TraceParent, envelope.TraceState, out var context));
+        Assert.Equal(request.TraceId, context.TraceId);
+        Assert.Equal("vendor=1", envelope.TraceState);
     }
 
     [Theory]
@@ -113,7 +144,9 @@ public sealed class WebhookIntakeTests
         var intake = new WebhookIntake(
             new SourceNormalizerRegistry([normalizer]), new IngestQueueWriter(queues, Options.Create(new IngestOptions())), blobs,
             Options.Create(new WebhookOptions()), Options.Create(new IngestOptions()),
-            TimeProvider.System, NullLogger<WebhookIntake>.Instance);
+            TimeProvider.System, recorder.Metrics, NullLogger<WebhookIntake>.Instance);
         return intake.AcceptAsync("test", contentType, Headers, Encoding.UTF8.GetBytes(body), default);
     }
+
+    public void Dispose() => recorder.Dispose();
 }

@@ -8,6 +8,7 @@ using ChurnFunctions.Core.Tests.Fakes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using static ChurnFunctions.Core.Tests.Sources.SourceTestData;
+using ChurnFunctions.Core.Tests.Support;
 
 namespace ChurnFunctions.Core.Tests.Scoring;
 
@@ -36,6 +37,7 @@ internal sealed class DeliveryScoringRig
             Options.Create(new PartialChurnOptions()),
             Options.Create(new ValueTierOptions()),
             TimeProvider.System,
+            TestMeters.Metrics(),
             NullLogger<ScoringJob>.Instance);
     }
 

@@ -1,3 +1,5 @@
+using ChurnFunctions.Core.Tests.Support;
+using ChurnFunctions.Core.Telemetry;
 using ChurnFunctions.Core.Domain;
 using ChurnFunctions.Core.Scoring;
 using Microsoft.Extensions.Logging;
@@ -44,6 +46,21 @@ public sealed class ScoringJobTests
         var score = await rig.Scores.GetAsync(Yesterday, "c1", default);
         Assert.NotNull(score);
         Assert.True(score.ProbabilityAlive is null or (>= 0 and <= 1));
+    }
+
+    [Fact]
+    public async Task A_run_counts_the_customers_it_scored_and_records_its_duration()
+    {
+        using var recorder = new MetricRecorder();
+        var rig = new ScoringRig(
+            [Customer("c1", Every(new DateOnly(2024, 1, 1), 20, 5)), Customer("c2", Every(new DateOnly(2024, 2, 1), 10, 3))],
+            recorder.Metrics);
+
+        var run = await rig.Job.RunAsync(null, default);
+
+        Assert.Equal(2, recorder.Sum(ChurnMetrics.CustomersScoredName));
+        Assert.Equal(1, recorder.Count(ChurnMetrics.ScoringDurationName));
+        Assert.Equal(run.Elapsed.TotalSeconds, recorder.Sum(ChurnMetrics.ScoringDurationName), 6);
     }
 
     [Fact]

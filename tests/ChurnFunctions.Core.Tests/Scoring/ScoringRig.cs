@@ -8,6 +8,7 @@ using ChurnFunctions.Core.Scoring;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Moq;
+using ChurnFunctions.Core.Tests.Support;
 
 namespace ChurnFunctions.Core.Tests.Scoring;
 
@@ -19,7 +20,7 @@ internal sealed class ScoringRig
 {
     public static readonly DateTimeOffset Now = new(2024, 6, 1, 3, 0, 0, TimeSpan.Zero);
 
-    public ScoringRig(IEnumerable<CustomerRecord> records)
+    public ScoringRig(IEnumerable<CustomerRecord> records, ChurnFunctions.Core.Telemetry.ChurnMetrics? churnMetrics = null)
     {
         var customers = new Mock<ICustomerStore>();
         customers.Setup(c => c.ListAsync(It.IsAny<CancellationToken>())).Returns((CancellationToken ct) => List(records, ct));
@@ -39,6 +40,7 @@ internal sealed class ScoringRig
             Options.Create(new PartialChurnOptions()),
             Options.Create(new ValueTierOptions()),
             new FixedTime(Now),
+            churnMetrics ?? TestMeters.Metrics(),
             Logger.Object);
     }
 

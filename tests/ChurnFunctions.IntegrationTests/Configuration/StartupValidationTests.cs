@@ -27,6 +27,8 @@ public sealed class StartupValidationTests(AzuriteFixture azurite)
         // The self-host's own queue listener (in Azure, host.json holds these).
         cases.Add("Queues:BatchSize=64", "Queues:BatchSize (Queues__BatchSize)");
         cases.Add("Queues:NewBatchThreshold=20", "Queues:NewBatchThreshold (Queues__NewBatchThreshold)");
+        // Read when the host is built (it decides whether there is a pipeline at all), so checked there.
+        cases.Add("OTEL_EXPORTER_OTLP_ENDPOINT=collector:4317", "OTEL_EXPORTER_OTLP_ENDPOINT");
         return cases;
     }
 

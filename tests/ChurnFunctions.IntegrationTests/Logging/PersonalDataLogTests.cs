@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -10,10 +11,12 @@ using ChurnFunctions.Fakes.SendGrid;
 using ChurnFunctions.Fakes.Twilio;
 using ChurnFunctions.IntegrationTests.Campaigns;
 using ChurnFunctions.IntegrationTests.Support;
+using ChurnFunctions.IntegrationTests.Telemetry;
 using ChurnFunctions.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
 using Xunit.Abstractions;
 
 namespace ChurnFunctions.IntegrationTests.Logging;
@@ -22,7 +25,9 @@ namespace ChurnFunctions.IntegrationTests.Logging;
 /// One end-to-end run of `churn serve` with every log category captured at Trace: webhooks and POS transactions with
 /// distinctive contact details, lookups by email and phone in the query string, storage retries on the identity
 /// table, a rejected delivery, scoring and a campaign sending through the fake SendGrid and Twilio. None of the
-/// personal values sent, nor their URL-encoded forms, may appear in any message, state value, scope or exception.
+/// personal values sent, nor their URL-encoded forms, may appear in any message, state value, scope or exception,
+/// nor in any span the telemetry pipeline exports (name, tag, status, event), captured by an in-memory exporter added
+/// through AddChurnTelemetry.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class PersonalDataLogTests(AzuriteFixture azurite, ITestOutputHelper output) : IAsyncLifetime
@@ -30,6 +35,7 @@ public sealed class PersonalDataLogTests(AzuriteFixture azurite, ITestOutputHelp
     private readonly string run = Guid.NewGuid().ToString("N")[..8];
     private readonly int digits = Random.Shared.Next(1_000_000, 9_999_999);
     private readonly LogCapture logs = new();
+    private readonly ExportedItems<Activity> spans = new();
     private readonly InMemoryCampaignDefinitions definitions = new();
     private FakeSendGridServer sendGrid = null!;
     private FakeTwilioServer twilio = null!;
@@ -109,6 +115,22 @@ public sealed class PersonalDataLogTests(AzuriteFixture azurite, ITestOutputHelp
         }
 
         Assert.Empty(leaks);
+
+        // This run's spans only: their traces start at the test's requests, the queue or the jobs it ran in this host.
+        var exported = spans.Snapshot();
+        output.WriteLine($"{exported.Count} spans exported");
+        Assert.Contains(exported, s => s.Kind == ActivityKind.Client && s.GetTagItem("url.full") is string url && url.Contains("/identities", StringComparison.Ordinal));
+        Assert.Contains(exported, s => s.Kind == ActivityKind.Server && s.GetTagItem("http.route") is string route && route.EndsWith("customers", StringComparison.Ordinal));
+        var spanLeaks = exported
+            .SelectMany(s => SpanText.Of(s).Select(text => (Span: s, Text: text)))
+            .SelectMany(t => needles.Where(n => t.Text.Contains(n, StringComparison.OrdinalIgnoreCase)).Select(n => (t.Span, t.Text, Value: n)))
+            .ToList();
+        foreach (var (span, text, value) in spanLeaks.Take(20))
+        {
+            output.WriteLine($"'{value}' in span {span.Source.Name} {span.DisplayName}: {text}");
+        }
+
+        Assert.Empty(spanLeaks);
     }
 
     private static CampaignDefinition Campaign => new()
@@ -143,7 +165,8 @@ public sealed class PersonalDataLogTests(AzuriteFixture azurite, ITestOutputHelp
                 services.RemoveAll<ICampaignDefinitionStore>();
                 services.AddSingleton<ICampaignDefinitionStore>(definitions);
             },
-            settings: settings);
+            settings: settings,
+            telemetry: otel => otel.WithTracing(t => t.AddInMemoryExporter(spans)));
     }
 
     private static async Task<HttpStatusCode> StatusAsync(SelfHostRunner host, string path)

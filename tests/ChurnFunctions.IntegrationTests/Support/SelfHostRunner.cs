@@ -15,6 +15,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
 
 namespace ChurnFunctions.IntegrationTests.Support;
 
@@ -37,7 +38,11 @@ internal sealed class SelfHostRunner : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     public static async Task<SelfHostRunner> StartAsync(
-        string storageConnectionString, bool listenToQueues = true, Action<IServiceCollection>? services = null, IDictionary<string, string?>? settings = null)
+        string storageConnectionString,
+        bool listenToQueues = true,
+        Action<IServiceCollection>? services = null,
+        IDictionary<string, string?>? settings = null,
+        Action<OpenTelemetryBuilder>? telemetry = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -69,7 +74,8 @@ internal sealed class SelfHostRunner : IAsyncDisposable
 
                 services?.Invoke(builder.Services);
             },
-            values);
+            values,
+            telemetry);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new SelfHostRunner(app, new Uri(address));

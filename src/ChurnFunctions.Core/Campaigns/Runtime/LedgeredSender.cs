@@ -1,5 +1,6 @@
 using ChurnFunctions.Core.Domain;
 using ChurnFunctions.Core.Messaging;
+using ChurnFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,7 @@ public sealed class LedgeredSender(
     ISmsSender sms,
     IOptions<CampaignRuntimeOptions> options,
     ILogger<LedgeredSender> logger,
+    ChurnMetrics metrics,
     FrequencyCaps? caps = null)
 {
     private readonly TimeSpan lease = options.Value.SendLease;
@@ -126,6 +128,7 @@ public sealed class LedgeredSender(
             SendSms s => await sms.SendAsync(s.Message, cancellationToken),
             _ => throw new ArgumentException("Not a send action.", nameof(send)),
         };
+        metrics.Sent(pending.Channel, result);
         var uncertain = result.Status != SendStatus.Sent && result.MaybeSent;
         var done = pending with
         {

@@ -1,24 +1,27 @@
+using ChurnFunctions.Core.Telemetry;
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Campaigns.Runtime;
 using ChurnFunctions.Core.Messaging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ChurnFunctions.Core.Tests.Support;
 
 namespace ChurnFunctions.Core.Tests.Campaigns.Runtime;
 
-public sealed class FrequencyCapsTests
+public sealed class FrequencyCapsTests : IDisposable
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.Parse("2024-06-03T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
     private readonly MemoryReservations reservations = new();
     private readonly MemoryLedger ledger = new();
     private readonly CountingSender email = new();
     private readonly CountingSender sms = new();
+    private readonly MetricRecorder recorder = new();
     private readonly LedgeredSender sender;
 
     public FrequencyCapsTests()
     {
         var caps = new FrequencyCaps(reservations, Options.Create(new CampaignOptions { EmailMinInterval = TimeSpan.FromDays(3) }));
-        sender = new LedgeredSender(ledger, email, sms, Options.Create(new CampaignRuntimeOptions()), NullLogger<LedgeredSender>.Instance, caps);
+        sender = new LedgeredSender(ledger, email, sms, Options.Create(new CampaignRuntimeOptions()), NullLogger<LedgeredSender>.Instance, recorder.Metrics, caps);
     }
 
     [Fact]
@@ -31,6 +34,9 @@ public sealed class FrequencyCapsTests
         Assert.Equal(1, email.Total);
         Assert.Single(sends, s => s.Result?.Status == SendStatus.Sent);
         Assert.Single(sends, s => s.Result is null && s.BusyUntil == Now.AddDays(3));
+        // Only the provider call counts as a send; the deferred one made none.
+        Assert.Equal(1, recorder.Sum(ChurnMetrics.SendsName, ("channel", "email"), ("outcome", "sent")));
+        Assert.Equal(1, recorder.Count(ChurnMetrics.SendsName));
     }
 
     [Fact]
@@ -81,4 +87,6 @@ public sealed class FrequencyCapsTests
 
     private static SendEmail Email(string sendId, string to) =>
         new("email1", sendId, new EmailMessage(sendId, to, "Hi", "Hello"));
+
+    public void Dispose() => recorder.Dispose();
 }

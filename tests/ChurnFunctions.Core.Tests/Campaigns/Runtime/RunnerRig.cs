@@ -9,6 +9,7 @@ using ChurnFunctions.Core.Ports;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
+using ChurnFunctions.Core.Tests.Support;
 
 namespace ChurnFunctions.Core.Tests.Campaigns.Runtime;
 
@@ -28,7 +29,7 @@ internal sealed class RunnerRig
             .ReturnsAsync((string id, CancellationToken _) => Customers.TryGetValue(id, out var r) ? new Versioned<CustomerRecord>(r, "e") : null);
         var runtime = Options.Create(options ?? new CampaignRuntimeOptions { DefinitionCacheTime = TimeSpan.Zero });
         var campaignOptions = new CampaignOptions { DefaultTimeZone = "UTC" };
-        Sender = new LedgeredSender(Ledger, Email, Sms, runtime, NullLogger<LedgeredSender>.Instance, new FrequencyCaps(Reservations, Options.Create(campaignOptions)));
+        Sender = new LedgeredSender(Ledger, Email, Sms, runtime, NullLogger<LedgeredSender>.Instance, TestMeters.Metrics(), new FrequencyCaps(Reservations, Options.Create(campaignOptions)));
         Runner = new CampaignRunner(
             definitions.Object, Instances, WakeUps, Actions, customers.Object, Sender,
             new CampaignDecider(campaignOptions), runtime, Clock, NullLogger<CampaignRunner>.Instance,

@@ -3,6 +3,7 @@ using ChurnFunctions.Core.Campaigns.Runtime;
 using ChurnFunctions.Core.Messaging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ChurnFunctions.Core.Tests.Support;
 
 namespace ChurnFunctions.Core.Tests.Campaigns.Runtime;
 
@@ -80,7 +81,7 @@ public sealed class UncertainSendTests
     {
         var runtime = Options.Create(new CampaignRuntimeOptions { UncertainSendWindow = Window, ResendUncertainSends = resend });
         var caps = new FrequencyCaps(new MemoryReservations(), Options.Create(new CampaignOptions()));
-        return new LedgeredSender(ledger, email, new CountingSender(), runtime, NullLogger<LedgeredSender>.Instance, caps);
+        return new LedgeredSender(ledger, email, new CountingSender(), runtime, NullLogger<LedgeredSender>.Instance, TestMeters.Metrics(), caps);
     }
 
     private static SendEmail Email(string sendId) => new("email1", sendId, new EmailMessage(sendId, "ada@example.com", "Hi", "Hello"));
