@@ -13,6 +13,7 @@ public static class SettingCases
         ("Webhooks:MaxBodyBytes=10", "Webhooks:MaxBodyBytes (Webhooks__MaxBodyBytes)"),
         ("Webhooks:Square:NotificationUrl=/api/webhooks/square", "Webhooks:Square:NotificationUrl (Webhooks__Square__NotificationUrl)"),
         ("Webhooks:DefaultCountryCode=+44", "Webhooks:DefaultCountryCode (Webhooks__DefaultCountryCode)"),
+        ("Webhooks:DefaultRegion=UK", "Webhooks:DefaultRegion (Webhooks__DefaultRegion)"),
         ("Api:Keys=;Api:Keys:0=short-pos-key", "Api:Keys (Api__Keys)"),
         ("Api:ReadKeys=reader-key-0123456789,short", "Api:ReadKeys (Api__ReadKeys)"),
         ("Api:AdminKeys:0=admin", "Api:AdminKeys (Api__AdminKeys)"),
