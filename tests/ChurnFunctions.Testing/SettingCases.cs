@@ -26,6 +26,7 @@ public static class SettingCases
         ("Alerts:ChurnRateThreshold=2", "Alerts:ChurnRateThreshold (Alerts__ChurnRateThreshold)"),
         ("Alerts:WebhookUrl=teams-channel", "Alerts:WebhookUrl (Alerts__WebhookUrl)"),
         ("Alerts:StaffEmail=staff", "Alerts:StaffEmail (Alerts__StaffEmail)"),
+        ("Alerts:StaffPhone=555-0100", "Alerts:StaffPhone (Alerts__StaffPhone)"),
         ("Campaigns:DefaultTimeZone=Nowhere/City", "Campaigns:DefaultTimeZone (Campaigns__DefaultTimeZone)"),
         ("Campaigns:Runtime:UncertainSendWindow=00:00:00", "Campaigns:Runtime:UncertainSendWindow (Campaigns__Runtime__UncertainSendWindow)"),
         ("SendGrid:BaseUrl=api.sendgrid.com", "SendGrid:BaseUrl"),

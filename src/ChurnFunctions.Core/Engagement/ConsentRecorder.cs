@@ -33,7 +33,7 @@ public sealed class ConsentRecorder(
         return null;
     }
 
-    /// <summary>E.164 with the configured default country code, or null.</summary>
+    /// <summary>E.164, a number without its country code read in the configured default region; or null.</summary>
     public string? NormalizePhone(string? phone) => ContactNormalizer.Phone(phone, contacts.Value.PhoneRegion);
 
     /// <summary>
