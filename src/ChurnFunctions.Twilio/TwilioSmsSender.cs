@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using Twilio.Exceptions;
 using Twilio.Rest.Api.V2010.Account;
 using Twilio.Types;
 
@@ -96,7 +97,7 @@ public sealed class TwilioSmsSender : ISmsSender, IDisposable
         }
         catch (Exception ex) when (IsTransient(ex, cancellationToken))
         {
-            var code = ex is HttpRequestException ? "connection" : "timeout";
+            var code = ex is HttpRequestException or ApiConnectionException ? "connection" : "timeout";
             last = AttemptResult.Retry(code, $"No answer from Twilio: {ex.GetType().Name}.");
         }
         finally
@@ -121,7 +122,8 @@ public sealed class TwilioSmsSender : ISmsSender, IDisposable
 
     private static bool IsTransient(Exception exception, CancellationToken callerToken) => exception switch
     {
-        HttpRequestException or TimeoutRejectedException => true,
+        // The SDK wraps transport failures in ApiConnectionException; TwilioMessagesApi unwraps those with a cause.
+        HttpRequestException or TimeoutRejectedException or ApiConnectionException => true,
         OperationCanceledException => !callerToken.IsCancellationRequested,
         _ => false,
     };
