@@ -47,6 +47,7 @@ public static class SettingCases
         ["Webhooks:Square:SignatureKey"] = "",
         ["Webhooks:Square:NotificationUrl"] = "",
         ["Webhooks:DefaultCountryCode"] = "",
+        ["Webhooks:DefaultRegion"] = "",
         ["Api:Keys"] = "",
         ["Api:ReadKeys"] = "",
         ["Api:AdminKeys"] = "",
