@@ -68,7 +68,10 @@ param apiAdminKeys string = ''
 @description('Webhooks__Square__NotificationUrl: the URL Square signs. Empty means this app\'s own /api/webhooks/square.')
 param squareNotificationUrl string = ''
 
-@description('Webhooks__DefaultCountryCode: calling code used to normalise phone numbers without one.')
+@description('Webhooks__DefaultRegion: ISO 3166 region (US, GB, IT, ...) whose numbering plan reads phone numbers given without a country code. Empty falls back to defaultCountryCode.')
+param defaultRegion string = ''
+
+@description('Webhooks__DefaultCountryCode: the earlier calling-code setting (digits), honoured as its main region when defaultRegion is empty.')
 param defaultCountryCode string = '1'
 
 @description('Webhooks__MaxBodyBytes: largest accepted webhook body.')
@@ -290,6 +293,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
     Webhooks__WooCommerce__Secret: wooCommerceSecret
     Webhooks__Square__SignatureKey: squareSignatureKey
     Webhooks__Square__NotificationUrl: squareUrl
+    Webhooks__DefaultRegion: defaultRegion
     Webhooks__DefaultCountryCode: defaultCountryCode
     Webhooks__MaxBodyBytes: string(webhookMaxBodyBytes)
     Api__Keys: apiKeys

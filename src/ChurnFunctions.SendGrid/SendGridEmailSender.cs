@@ -1,18 +1,19 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.SendGrid.Sending;
-using ChurnFunctions.SendGrid.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using SendGrid;
+using SendGrid.Helpers.Mail;
 
 namespace ChurnFunctions.SendGrid;
 
 /// <summary>
-/// Sends email through SendGrid's v3 Mail Send REST endpoint. Retries 429 (honouring Retry-After up to
+/// Sends email through the SendGrid package's <see cref="SendGridClient"/> (v3 Mail Send) over the "SendGrid"
+/// <see cref="HttpClient"/> of <see cref="IHttpClientFactory"/>, its Host set from <see cref="SendGridOptions.BaseUrl"/>.
+/// The SDK sends one request and hands back the answer; what it lacks is kept here on top of it. Retries 429 (honouring Retry-After up to
 /// <see cref="SendGridOptions.MaxRetryAfter"/>), 5xx and failures to connect up to <see cref="SendGridOptions.MaxRetries"/>
 /// times, then reports <see cref="SendStatus.Transient"/>; other 4xx are <see cref="SendStatus.Rejected"/> (or
 /// <see cref="SendStatus.InvalidRecipient"/>) at once.
@@ -34,7 +35,7 @@ public sealed class SendGridEmailSender : IEmailSender
     private readonly SendGridOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SendGridEmailSender> _logger;
-    private readonly Uri _mailSendUri;
+    private readonly string _host;
     private readonly ResiliencePipeline<SendAttempt> _pipeline;
 
     public SendGridEmailSender(
@@ -56,20 +57,19 @@ public sealed class SendGridEmailSender : IEmailSender
             throw new InvalidOperationException($"SendGrid needs {SendGridOptions.SectionName}:ApiKey and {SendGridOptions.SectionName}:FromEmail.");
         }
 
-        var root = _options.BaseUrl.AbsoluteUri;
-        _mailSendUri = new Uri(new Uri(root.EndsWith('/') ? root : root + "/"), "v3/mail/send");
+        // The SDK joins Host + "/v3/..." itself, so a trailing slash would double it.
+        _host = _options.BaseUrl.AbsoluteUri.TrimEnd('/');
         _pipeline = BuildPipeline();
     }
 
     public async Task<SendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
         Guard(message);
-        var body = JsonSerializer.SerializeToUtf8Bytes(
-            MailSendRequestFactory.Create(message, _options), SendGridJsonContext.Default.MailSendRequest);
+        var mail = SendGridMessageFactory.Create(message, _options);
 
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(SendIdKey, message.SendId);
-        var state = new AttemptState(this, body);
+        var state = new AttemptState(this, mail);
         SendAttempt attempt;
         try
         {
@@ -77,7 +77,7 @@ public sealed class SendGridEmailSender : IEmailSender
                 static (ctx, state) =>
                 {
                     state.Attempts++;
-                    return state.Sender.AttemptAsync(state.Body, ctx.CancellationToken);
+                    return state.Sender.AttemptAsync(state.Mail, ctx.CancellationToken);
                 },
                 context,
                 state).ConfigureAwait(false);
@@ -110,19 +110,18 @@ public sealed class SendGridEmailSender : IEmailSender
         }
     }
 
-    private async ValueTask<SendAttempt> AttemptAsync(byte[] body, CancellationToken cancellationToken)
+    private async ValueTask<SendAttempt> AttemptAsync(SendGridMessage mail, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(_options.Timeout, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        using var request = new HttpRequestMessage(HttpMethod.Post, _mailSendUri);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
-        request.Content = new ByteArrayContent(body);
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         try
         {
-            var client = _httpClientFactory.CreateClient(HttpClientName);
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token)
-                .ConfigureAwait(false);
+            // The SDK's own retries (ReliabilitySettings) apply only to the HttpClient it builds itself; over ours it
+            // makes one request, and this class decides what is safe to repeat.
+            var client = new SendGridClient(
+                _httpClientFactory.CreateClient(HttpClientName),
+                new SendGridClientOptions { ApiKey = _options.ApiKey, Host = _host, HttpErrorAsException = false });
+            var response = await client.SendEmailAsync(mail, linked.Token).ConfigureAwait(false);
             return await ReadAsync(response, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -147,16 +146,18 @@ public sealed class SendGridEmailSender : IEmailSender
     private static bool NeverSent(HttpRequestError error) => error is HttpRequestError.NameResolutionError
         or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
-    private async Task<SendAttempt> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task<SendAttempt> ReadAsync(Response response, CancellationToken cancellationToken)
     {
         var code = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
         {
-            var messageId = response.Headers.TryGetValues("X-Message-Id", out var values) ? values.FirstOrDefault() : null;
+            var messageId = response.Headers is { } headers && headers.TryGetValues("X-Message-Id", out var values) ? values.FirstOrDefault() : null;
             return new SendAttempt(AttemptOutcome.Accepted, ProviderMessageId: messageId);
         }
 
-        var errors = SendGridErrorReader.Read(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+        var errors = SendGridErrorReader.Read(response.Body is { } content
+            ? await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false)
+            : []);
         var detail = SendGridErrorReader.Describe(code, errors);
         var errorCode = code.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
@@ -173,7 +174,7 @@ public sealed class SendGridEmailSender : IEmailSender
         return new SendAttempt(AttemptOutcome.Rejected, errorCode, Detail: detail, InvalidRecipient: invalidRecipient);
     }
 
-    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    private TimeSpan? RetryAfter(Response response) => response.Headers?.RetryAfter switch
     {
         { Delta: { } delta } => delta < TimeSpan.Zero ? TimeSpan.Zero : delta,
         { Date: { } date } => date - _timeProvider.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
@@ -222,11 +223,11 @@ public sealed class SendGridEmailSender : IEmailSender
         }
     }
 
-    private sealed class AttemptState(SendGridEmailSender sender, byte[] body)
+    private sealed class AttemptState(SendGridEmailSender sender, SendGridMessage mail)
     {
         public SendGridEmailSender Sender { get; } = sender;
 
-        public byte[] Body { get; } = body;
+        public SendGridMessage Mail { get; } = mail;
 
         public int Attempts { get; set; }
     }

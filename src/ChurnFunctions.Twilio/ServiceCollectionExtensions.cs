@@ -42,8 +42,20 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        // The SDK's TwilioRestClient sends over this client: the call context (cancellation, status, Retry-After) and,
+        // when BaseUrl is not api.twilio.com, the host rewrite sit under it. The sender times each attempt itself.
+        services.AddHttpClient(TwilioSmsSender.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(TwilioHttp.CreatePrimaryHandler)
+            .ConfigureAdditionalHttpMessageHandlers((handlers, sp) =>
+            {
+                foreach (var handler in TwilioHttp.CreateDelegatingHandlers(sp.GetRequiredService<IOptions<TwilioOptions>>().Value))
+                {
+                    handlers.Add(handler);
+                }
+            });
         services.TryAddSingleton(sp => new TwilioSmsSender(
             sp.GetRequiredService<IOptions<TwilioOptions>>().Value,
+            sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetService<ILogger<TwilioSmsSender>>(),
             sp.GetRequiredService<TimeProvider>()));
         services.RemoveAll<ISmsSender>();

@@ -6,12 +6,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using Twilio.Exceptions;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
 
 namespace ChurnFunctions.Twilio;
 
 /// <summary>
-/// Sends SMS through Twilio's Messages API: POST {BaseUrl}/2010-04-01/Accounts/{AccountSid}/Messages.json with Basic
-/// auth and the form fields To, MessagingServiceSid or From, Body and StatusCallback (carrying our send id).
+/// Sends SMS through the Twilio package: <see cref="MessageResource"/> create and read on a TwilioRestClient over the
+/// project's HttpClient (the "Twilio" client of <see cref="IHttpClientFactory"/>, or one over a given handler), which
+/// POSTs To, MessagingServiceSid or From, Body and StatusCallback (carrying our send id) to the account's Messages.json.
+/// The SDK makes one request per call; retries, classification and the lookup before a retry are kept here.
 /// 201 is Sent; 21610 OptedOut; 21211, 21614 and 21635 InvalidRecipient; 429/20429, 5xx, 408, timeouts and dropped
 /// connections are retried with exponential backoff and jitter, then Transient; any other 4xx is Rejected at once.
 /// </summary>
@@ -24,26 +29,51 @@ namespace ChurnFunctions.Twilio;
 /// </remarks>
 public sealed class TwilioSmsSender : ISmsSender, IDisposable
 {
+    /// <summary>Name of the <see cref="HttpClient"/> registered by <see cref="ServiceCollectionExtensions.AddTwilio"/>.</summary>
+    public const string HttpClientName = "Twilio";
+
     private static readonly ResiliencePropertyKey<SendState> StateKey = new("twilio-send");
     private readonly TwilioOptions _options;
     private readonly TwilioMessagesApi _api;
     private readonly ILogger _logger;
     private readonly TimeProvider _timeProvider;
     private readonly ResiliencePipeline<AttemptResult> _pipeline;
+    private readonly HttpClient? _ownedClient;
 
+    /// <summary>A sender with its own HttpClient over <paramref name="handler"/> (or a pooled socket handler).</summary>
     public TwilioSmsSender(
         TwilioOptions options, ILogger<TwilioSmsSender>? logger = null, TimeProvider? timeProvider = null, HttpMessageHandler? handler = null)
+        : this(options, logger, timeProvider, TwilioHttp.CreateClient(options, handler))
+    {
+    }
+
+    /// <summary>A sender over the "Twilio" client of <paramref name="httpClientFactory"/>, as AddTwilio registers it.</summary>
+    public TwilioSmsSender(
+        TwilioOptions options, IHttpClientFactory httpClientFactory, ILogger<TwilioSmsSender>? logger = null, TimeProvider? timeProvider = null)
+        : this(options, logger, timeProvider, ownedClient: null, () => httpClientFactory.CreateClient(HttpClientName))
+    {
+    }
+
+    private TwilioSmsSender(TwilioOptions options, ILogger<TwilioSmsSender>? logger, TimeProvider? timeProvider, HttpClient ownedClient)
+        : this(options, logger, timeProvider, ownedClient, () => ownedClient)
+    {
+    }
+
+    private TwilioSmsSender(
+        TwilioOptions options, ILogger<TwilioSmsSender>? logger, TimeProvider? timeProvider, HttpClient? ownedClient, Func<HttpClient> httpClient)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!options.IsConfigured)
         {
+            ownedClient?.Dispose();
             throw new ArgumentException("Twilio is not configured: AccountSid, AuthToken and MessagingServiceSid or FromNumber are required.", nameof(options));
         }
 
         _options = options;
         _logger = logger ?? NullLogger<TwilioSmsSender>.Instance;
         _timeProvider = timeProvider ?? TimeProvider.System;
-        _api = new TwilioMessagesApi(options, handler);
+        _ownedClient = ownedClient;
+        _api = new TwilioMessagesApi(options, httpClient);
         _pipeline = BuildPipeline();
     }
 
@@ -67,7 +97,7 @@ public sealed class TwilioSmsSender : ISmsSender, IDisposable
         }
         catch (Exception ex) when (IsTransient(ex, cancellationToken))
         {
-            var code = ex is HttpRequestException ? "connection" : "timeout";
+            var code = ex is HttpRequestException or ApiConnectionException ? "connection" : "timeout";
             last = AttemptResult.Retry(code, $"No answer from Twilio: {ex.GetType().Name}.");
         }
         finally
@@ -88,11 +118,12 @@ public sealed class TwilioSmsSender : ISmsSender, IDisposable
         return last.Result;
     }
 
-    public void Dispose() => _api.Dispose();
+    public void Dispose() => _ownedClient?.Dispose();
 
     private static bool IsTransient(Exception exception, CancellationToken callerToken) => exception switch
     {
-        HttpRequestException or TimeoutRejectedException => true,
+        // The SDK wraps transport failures in ApiConnectionException; TwilioMessagesApi unwraps those with a cause.
+        HttpRequestException or TimeoutRejectedException or ApiConnectionException => true,
         OperationCanceledException => !callerToken.IsCancellationRequested,
         _ => false,
     };
@@ -143,10 +174,10 @@ public sealed class TwilioSmsSender : ISmsSender, IDisposable
 
         // From here the request may reach Twilio; only an answer, or a connection that never opened, settles it.
         state.Unresolved = true;
-        HttpResponseMessage response;
+        CreateOutcome outcome;
         try
         {
-            response = await _api.CreateAsync(FormFields(state.Message), cancellationToken).ConfigureAwait(false);
+            outcome = await _api.CreateAsync(CreateOptions(state.Message), cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex) when (ex.HttpRequestError == HttpRequestError.ConnectionError)
         {
@@ -154,33 +185,33 @@ public sealed class TwilioSmsSender : ISmsSender, IDisposable
             throw;
         }
 
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            var answer = TwilioAnswer.Read(response.StatusCode, body, RetryAfter(response));
-            state.Unresolved = answer.MayHaveCreated;
-            Log(state, answer, (int)response.StatusCode);
-            return answer.Attempt;
-        }
+        var answer = TwilioAnswer.Read(outcome, RetryAfter(outcome.RetryAfter));
+        state.Unresolved = answer.MayHaveCreated;
+        Log(state, answer, outcome.HttpStatus);
+        return answer.Attempt;
     }
 
-    private List<KeyValuePair<string, string>> FormFields(SmsMessage message)
+    private CreateMessageOptions CreateOptions(SmsMessage message)
     {
-        List<KeyValuePair<string, string>> fields =
-        [
-            new("To", message.To),
-            UsesService ? new("MessagingServiceSid", _options.MessagingServiceSid!) : new("From", _options.FromNumber!),
-            new("Body", message.Body),
-        ];
+        var create = new CreateMessageOptions(new PhoneNumber(message.To)) { Body = message.Body };
+        if (UsesService)
+        {
+            create.MessagingServiceSid = _options.MessagingServiceSid;
+        }
+        else
+        {
+            create.From = new PhoneNumber(_options.FromNumber);
+        }
+
         if (_options.PublicBaseUrl is not null)
         {
-            fields.Add(new("StatusCallback", TwilioWebhookPaths.StatusCallbackUrl(_options.PublicBaseUrl, message.SendId)));
+            create.StatusCallback = new Uri(TwilioWebhookPaths.StatusCallbackUrl(_options.PublicBaseUrl, message.SendId));
         }
 
-        return fields;
+        return create;
     }
 
-    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    private TimeSpan? RetryAfter(TwilioCallContext.RetryConditionValue? retryAfter) => retryAfter switch
     {
         { Delta: { } delta } => delta,
         { Date: { } date } => date > _timeProvider.GetUtcNow() ? date - _timeProvider.GetUtcNow() : TimeSpan.Zero,

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChurnFunctions.Core.Domain;
 
 namespace ChurnFunctions.Core.Alerts;
 
@@ -44,7 +45,7 @@ public sealed class AlertOptions : IValidatableObject
     /// <summary>Staff address for alert emails (through SendGrid, or the outbox without it).</summary>
     public string? StaffEmail { get; set; }
 
-    /// <summary>Staff number (E.164) for alert SMS (through Twilio, or the outbox without it).</summary>
+    /// <summary>Staff number with its country code for alert SMS (through Twilio, or the outbox without it); sent as E.164.</summary>
     public string? StaffPhone { get; set; }
 
     /// <summary>A Teams or Slack incoming-webhook URL; alerts are posted as {"text": ...}.</summary>
@@ -68,6 +69,11 @@ public sealed class AlertOptions : IValidatableObject
         if (!string.IsNullOrWhiteSpace(StaffEmail) && !new EmailAddressAttribute().IsValid(StaffEmail))
         {
             yield return new ValidationResult("Use one email address.", [nameof(StaffEmail)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(StaffPhone) && PhoneIdentity.ToE164(StaffPhone, null) is null)
+        {
+            yield return new ValidationResult("Use one phone number with its country code, e.g. +14155550123.", [nameof(StaffPhone)]);
         }
     }
 }

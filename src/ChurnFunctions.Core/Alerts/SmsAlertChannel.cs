@@ -1,3 +1,4 @@
+using ChurnFunctions.Core.Domain;
 using ChurnFunctions.Core.Messaging;
 using Microsoft.Extensions.Options;
 
@@ -9,5 +10,5 @@ public sealed class SmsAlertChannel(ISmsSender sender, IOptions<AlertOptions> op
     public string Name => "sms";
 
     public Task DeliverAsync(AlertDigest digest, CancellationToken cancellationToken) =>
-        sender.SendAsync(new SmsMessage(AlertSendId.For(digest, Name), options.Value.StaffPhone!, $"{digest.Title}: {digest.ListLink}"), cancellationToken);
+        sender.SendAsync(new SmsMessage(AlertSendId.For(digest, Name), PhoneIdentity.ToE164(options.Value.StaffPhone, null) ?? options.Value.StaffPhone!, $"{digest.Title}: {digest.ListLink}"), cancellationToken);
 }

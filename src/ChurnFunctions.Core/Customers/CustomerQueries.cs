@@ -27,12 +27,18 @@ public sealed class CustomerQueries(ICustomerStore store, IIdentityIndex index, 
     /// </summary>
     public async Task<CustomerView?> FindAsync(string? email, string? phone, string? platformId, CancellationToken cancellationToken)
     {
-        var key = ContactNormalizer.Email(email) is { } e ? IdentityKeys.ForEmail(e)
-            : ContactNormalizer.Phone(phone, contacts.Value.DefaultCountryCode) is { } p ? IdentityKeys.ForPhone(p)
-            : string.IsNullOrWhiteSpace(platformId) ? null : platformId.Trim();
-        return key is not null && await index.FindAsync(key, cancellationToken) is { } id
-            ? await GetAsync(id, cancellationToken)
-            : null;
+        IReadOnlyList<string> keys = ContactNormalizer.Email(email) is { } e ? [IdentityKeys.ForEmail(e)]
+            : ContactNormalizer.Phone(phone, contacts.Value.PhoneRegion) is { } p ? IdentityKeys.ForPhoneLookup(p)
+            : string.IsNullOrWhiteSpace(platformId) ? [] : [platformId.Trim()];
+        foreach (var key in keys)
+        {
+            if (await index.FindAsync(key, cancellationToken) is { } id)
+            {
+                return await GetAsync(id, cancellationToken);
+            }
+        }
+
+        return null;
     }
 
     private static CustomerView ToView(CustomerRecord c, IReadOnlyList<StoredTransaction> transactions) => new(

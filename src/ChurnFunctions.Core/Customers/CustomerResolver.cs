@@ -54,6 +54,7 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
 
         var others = await Task.WhenAll(keys.Skip(1).Select(k => index.FindAsync(k, cancellationToken)));
         string?[] found = [strongest, .. others];
+        var phoneViaLegacy = await FindPhoneByLegacyKeyAsync(identity, keys, found, cancellationToken);
         foreach (var holder in found.OfType<string>().Distinct().Where(h => !followed.ContainsKey(h)))
         {
             followed[holder] = await merger.FollowWithRecordAsync(holder, cancellationToken);
@@ -89,13 +90,38 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
             survivorId = await merger.MergeAsync(other, survivorId, cancellationToken);
         }
 
-        foreach (var key in keys.Where(k => holderOf[k] != survivorId))
+        // A phone found only under its old-rule key is indexed under its E.164 key from now on.
+        foreach (var key in keys.Where(k => holderOf[k] != survivorId || k == phoneViaLegacy))
         {
             await index.AssignAsync(key, survivorId, cancellationToken);
         }
 
         // A merge rewrote the survivor's record: what was read before is stale.
         return survivorId == survivor.Id && holderOf.Values.All(h => h == survivor.Id) ? survivor : ResolvedCustomer.Unread(survivorId);
+    }
+
+    /// <summary>
+    /// Phone keys stored before libphonenumber dropped the leading 0 of a national number (+39612345678 for
+    /// "06 1234 5678", now +390612345678). When the phone's key finds nobody, its old-rule form is looked up, and its
+    /// holder counts as the holder of the phone (the phone key, returned, is then assigned to the survivor).
+    /// </summary>
+    private async Task<string?> FindPhoneByLegacyKeyAsync(
+        CustomerIdentity identity, IReadOnlyList<string> keys, string?[] found, CancellationToken cancellationToken)
+    {
+        if (identity.Phone is not { } phone || PhoneIdentity.LegacyForm(phone) is not { } legacy)
+        {
+            return null;
+        }
+
+        var phoneKey = IdentityKeys.ForPhone(phone);
+        var at = keys.ToList().IndexOf(phoneKey);
+        if (at < 0 || found[at] is not null || await index.FindAsync(IdentityKeys.ForPhone(legacy), cancellationToken) is not { } holder)
+        {
+            return null;
+        }
+
+        found[at] = holder;
+        return phoneKey;
     }
 
     private static bool Carries(ResolvedCustomer customer, IReadOnlyList<string> keys) =>

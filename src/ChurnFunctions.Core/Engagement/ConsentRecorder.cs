@@ -20,11 +20,21 @@ public sealed class ConsentRecorder(
     public Task<string?> FindByEmailAsync(string? email, CancellationToken cancellationToken) =>
         FindAsync(ContactNormalizer.Email(email) is { } e ? IdentityKeys.ForEmail(e) : null, cancellationToken);
 
-    public Task<string?> FindByPhoneAsync(string? phone, CancellationToken cancellationToken) =>
-        FindAsync(NormalizePhone(phone) is { } p ? IdentityKeys.ForPhone(p) : null, cancellationToken);
+    public async Task<string?> FindByPhoneAsync(string? phone, CancellationToken cancellationToken)
+    {
+        foreach (var key in NormalizePhone(phone) is { } p ? IdentityKeys.ForPhoneLookup(p) : [])
+        {
+            if (await FindAsync(key, cancellationToken) is { } customerId)
+            {
+                return customerId;
+            }
+        }
 
-    /// <summary>E.164 with the configured default country code, or null.</summary>
-    public string? NormalizePhone(string? phone) => ContactNormalizer.Phone(phone, contacts.Value.DefaultCountryCode);
+        return null;
+    }
+
+    /// <summary>E.164, a number without its country code read in the configured default region; or null.</summary>
+    public string? NormalizePhone(string? phone) => ContactNormalizer.Phone(phone, contacts.Value.PhoneRegion);
 
     /// <summary>
     /// Applies <paramref name="consent"/> to the customer (ETag-guarded, retried on a lost race). True when the stored

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChurnFunctions.Core.Domain;
 
 namespace ChurnFunctions.Core.Ingest;
 
@@ -17,8 +18,22 @@ public sealed class WebhookOptions : IValidatableObject
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Country calling code (digits) for phone numbers a platform gives without one, e.g. "1".</summary>
+    /// <summary>
+    /// The region (ISO 3166 code, e.g. US, GB, IT) whose numbering plan reads phone numbers a platform gives without a
+    /// country code; a billing country on the order wins over it.
+    /// </summary>
+    public string? DefaultRegion { get; set; }
+
+    /// <summary>
+    /// The earlier setting: a calling code (digits, e.g. "1"). Still honoured as the main region of that code (1 is
+    /// US, 44 GB) when <see cref="DefaultRegion"/> is not set.
+    /// </summary>
     public string? DefaultCountryCode { get; set; }
+
+    /// <summary>The region numbers without a country code are read in: <see cref="DefaultRegion"/>, else that of <see cref="DefaultCountryCode"/>.</summary>
+    public string? PhoneRegion => string.IsNullOrWhiteSpace(DefaultRegion)
+        ? PhoneIdentity.RegionOfCallingCode(DefaultCountryCode)
+        : DefaultRegion.Trim().ToUpperInvariant();
 
     // Blank means unset (a deployed template carries ""), so [Url] and [RegularExpression] on the property do not fit.
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -26,6 +41,11 @@ public sealed class WebhookOptions : IValidatableObject
         if (!string.IsNullOrWhiteSpace(DefaultCountryCode) && !(DefaultCountryCode.Trim() is { Length: >= 1 and <= 3 } code && code.All(char.IsAsciiDigit)))
         {
             yield return new ValidationResult("Use the calling code's 1-3 digits without '+', e.g. 1 or 44.", [nameof(DefaultCountryCode)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(DefaultRegion) && !PhoneIdentity.IsSupportedRegion(DefaultRegion))
+        {
+            yield return new ValidationResult("Use an ISO 3166 region code with a phone numbering plan, e.g. US, GB or IT.", [nameof(DefaultRegion)]);
         }
 
         if (!string.IsNullOrWhiteSpace(Square.NotificationUrl)

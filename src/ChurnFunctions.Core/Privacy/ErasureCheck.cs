@@ -18,7 +18,10 @@ public sealed class ErasureCheck(IErasureList erasures, IdentityHasher hasher)
             return false;
         }
 
-        var hashes = hasher.HashAll(IdentityKeys.For(identity));
+        // A person erased while phone keys followed the old rule is found under that key too.
+        var hashes = hasher.HashAll(identity.Phone is { } phone
+            ? IdentityKeys.For(identity).Concat(IdentityKeys.ForPhoneLookup(phone))
+            : IdentityKeys.For(identity));
         if (await erasures.ErasedAtAsync(hashes, cancellationToken) is not { } erasedAt)
         {
             return false;
@@ -42,7 +45,7 @@ public sealed class ErasureCheck(IErasureList erasures, IdentityHasher hasher)
         }
 
         var normalized = Engagement.SuppressionEntry.Normalize(channel, address);
-        var key = channel == MessageChannel.Email ? IdentityKeys.ForEmail(normalized) : IdentityKeys.ForPhone(normalized);
-        return await erasures.ErasedAtAsync([hasher.Hash(key)], cancellationToken) is not null;
+        IReadOnlyList<string> keys = channel == MessageChannel.Email ? [IdentityKeys.ForEmail(normalized)] : IdentityKeys.ForPhoneLookup(normalized);
+        return await erasures.ErasedAtAsync(hasher.HashAll(keys), cancellationToken) is not null;
     }
 }

@@ -10,36 +10,36 @@ namespace ChurnFunctions.Twilio.Sending;
 /// </summary>
 internal sealed record TwilioAnswer(AttemptResult Attempt, bool MayHaveCreated, int? TwilioCode)
 {
-    public static TwilioAnswer Read(HttpStatusCode statusCode, string body, TimeSpan? retryAfter)
+    public static TwilioAnswer Read(CreateOutcome outcome, TimeSpan? retryAfter)
     {
-        var httpStatus = (int)statusCode;
+        var httpStatus = outcome.HttpStatus;
+        var statusCode = (HttpStatusCode)httpStatus;
         if (httpStatus is >= 200 and < 300)
         {
-            return new TwilioAnswer(AttemptResult.Final(SendResult.Sent(TwilioMessageResource.ParseOne(body)?.Sid)), false, null);
+            return new TwilioAnswer(AttemptResult.Final(SendResult.Sent(outcome.Created?.Sid)), false, null);
         }
 
-        var error = TwilioApiError.Parse(body);
-        var errorCode = error.Code?.ToString(CultureInfo.InvariantCulture) ?? $"http-{httpStatus}";
-        var detail = error.Code is null
+        var errorCode = outcome.TwilioCode?.ToString(CultureInfo.InvariantCulture) ?? $"http-{httpStatus}";
+        var detail = outcome.TwilioCode is null
             ? $"Twilio answered HTTP {httpStatus}."
-            : $"Twilio answered HTTP {httpStatus} with error {error.Code} ({error.MoreInfo ?? "no more_info"}).";
+            : $"Twilio answered HTTP {httpStatus} with error {outcome.TwilioCode} ({outcome.MoreInfo ?? "no more_info"}).";
 
-        if (statusCode == HttpStatusCode.TooManyRequests || error.Code == TwilioErrorCodes.TooManyRequests)
+        if (statusCode == HttpStatusCode.TooManyRequests || outcome.TwilioCode == TwilioErrorCodes.TooManyRequests)
         {
-            return new TwilioAnswer(AttemptResult.Retry(errorCode, detail, retryAfter), false, error.Code);
+            return new TwilioAnswer(AttemptResult.Retry(errorCode, detail, retryAfter), false, outcome.TwilioCode);
         }
 
         if (httpStatus >= 500 || statusCode == HttpStatusCode.RequestTimeout)
         {
-            return new TwilioAnswer(AttemptResult.Retry(errorCode, detail), true, error.Code);
+            return new TwilioAnswer(AttemptResult.Retry(errorCode, detail), true, outcome.TwilioCode);
         }
 
-        var status = error.Code switch
+        var status = outcome.TwilioCode switch
         {
             TwilioErrorCodes.UnsubscribedRecipient => SendStatus.OptedOut,
             TwilioErrorCodes.InvalidToNumber or TwilioErrorCodes.NotMobileNumber or TwilioErrorCodes.LandlineNumber => SendStatus.InvalidRecipient,
             _ => SendStatus.Rejected,
         };
-        return new TwilioAnswer(AttemptResult.Final(new SendResult(status, ErrorCode: errorCode, Detail: detail)), false, error.Code);
+        return new TwilioAnswer(AttemptResult.Final(new SendResult(status, ErrorCode: errorCode, Detail: detail)), false, outcome.TwilioCode);
     }
 }

@@ -1,68 +1,87 @@
-using System.Net.Http.Headers;
-using System.Text;
+using System.Net;
+using System.Runtime.ExceptionServices;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using Twilio.Http;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
+using HttpClient = System.Net.Http.HttpClient;
 
 namespace ChurnFunctions.Twilio.Sending;
 
 /// <summary>
-/// The two calls the sender makes on {BaseUrl}/2010-04-01/Accounts/{AccountSid}/Messages.json, with Basic auth:
-/// POST a form to create a message, GET the recipient's recent messages. One pooled HttpClient; no retries here.
+/// The two calls the sender makes, through the Twilio package: <see cref="MessageResource.CreateAsync(CreateMessageOptions, ITwilioRestClient)"/>
+/// and <see cref="MessageResource.ReadAsync(ReadMessageOptions, ITwilioRestClient)"/>, on a <see cref="TwilioRestClient"/>
+/// over the project's HttpClient (a <see cref="SystemNetHttpClient"/>). No retries here; the SDK makes none either.
 /// </summary>
-internal sealed class TwilioMessagesApi : IDisposable
+internal sealed class TwilioMessagesApi(TwilioOptions options, Func<HttpClient> httpClient)
 {
-    private readonly HttpClient _client;
-    private readonly AuthenticationHeaderValue _authorization;
-    private readonly string _messagesUrl;
+    /// <summary>How many recent messages to the recipient a lookup reads: one page, never more.</summary>
+    public const int LookupPageSize = 50;
 
-    public TwilioMessagesApi(TwilioOptions options, HttpMessageHandler? handler)
+    /// <summary>Creates the message: its resource, or the error Twilio answered with. Transport failures are thrown as they came.</summary>
+    public async Task<CreateOutcome> CreateAsync(CreateMessageOptions message, CancellationToken cancellationToken)
     {
-        _client = new HttpClient(handler ?? CreateHandler(), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
-        _authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.AccountSid}:{options.AuthToken}")));
-        _messagesUrl = $"{options.BaseUrl.AbsoluteUri.TrimEnd('/')}/2010-04-01/Accounts/{Uri.EscapeDataString(options.AccountSid!)}/Messages.json";
-    }
-
-    /// <summary>POSTs the form; the caller disposes the response.</summary>
-    public Task<HttpResponseMessage> CreateAsync(IEnumerable<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
-    {
-        var request = Request(HttpMethod.Post, _messagesUrl);
-        request.Content = new FormUrlEncodedContent(form);
-        return SendAsync(request, cancellationToken);
+        var context = TwilioCallContext.Begin(cancellationToken);
+        try
+        {
+            var created = await MessageResource.CreateAsync(message, Client()).ConfigureAwait(false);
+            return new CreateOutcome(HttpStatus(context, 201), created, null, null, null);
+        }
+        catch (ApiException ex)
+        {
+            return new CreateOutcome(HttpStatus(context, ex.Status), null, ex.Code == 0 ? null : ex.Code, ex.MoreInfo, context.RetryAfter);
+        }
+        catch (Exception ex) when (context.StatusCode is { } status && (int)status is >= 200 and < 300 && !IsTransport(ex))
+        {
+            // Twilio answered 2xx with a body the SDK could not read: the message exists, its sid is unknown.
+            return new CreateOutcome((int)status, null, null, null, null);
+        }
+        catch (ApiConnectionException ex) when (ex.InnerException is { } inner)
+        {
+            ExceptionDispatchInfo.Throw(Unwrap(inner));
+            throw;
+        }
     }
 
     /// <summary>The newest messages to <paramref name="to"/> (from <paramref name="from"/> when given), or null with the HTTP status when the list failed.</summary>
     public async Task<(IReadOnlyList<TwilioMessageResource>? Messages, int HttpStatus)> ListRecentAsync(
         string to, string? from, CancellationToken cancellationToken)
     {
-        var query = $"?To={Uri.EscapeDataString(to)}&PageSize=50" + (from is null ? string.Empty : $"&From={Uri.EscapeDataString(from)}");
-        using var response = await SendAsync(Request(HttpMethod.Get, _messagesUrl + query), cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return (response.IsSuccessStatusCode ? TwilioMessageResource.ParsePage(body) : null, (int)response.StatusCode);
-    }
-
-    public void Dispose() => _client.Dispose();
-
-    private static SocketsHttpHandler CreateHandler() => new()
-    {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
-        ConnectTimeout = TimeSpan.FromSeconds(10),
-        UseCookies = false,
-        AllowAutoRedirect = false,
-    };
-
-    private HttpRequestMessage Request(HttpMethod method, string url)
-    {
-        var request = new HttpRequestMessage(method, url);
-        request.Headers.Authorization = _authorization;
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        return request;
-    }
-
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        using (request)
+        var context = TwilioCallContext.Begin(cancellationToken);
+        var read = new ReadMessageOptions
         {
-            return await _client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            To = new PhoneNumber(to),
+            From = from is null ? null : new PhoneNumber(from),
+            PageSize = LookupPageSize,
+            Limit = LookupPageSize,
+        };
+        try
+        {
+            var page = await MessageResource.ReadAsync(read, Client()).ConfigureAwait(false);
+            return (page.Select(TwilioMessageResource.From).ToList(), HttpStatus(context, 200));
+        }
+        catch (ApiException ex)
+        {
+            return (null, HttpStatus(context, ex.Status));
+        }
+        catch (ApiConnectionException ex) when (ex.InnerException is { } inner)
+        {
+            ExceptionDispatchInfo.Throw(Unwrap(inner));
+            throw;
         }
     }
+
+    /// <summary>The status the handler saw; the SDK's own only when no answer came through it.</summary>
+    private static int HttpStatus(TwilioCallContext context, int fallback) => context.StatusCode is { } status ? (int)status : fallback;
+
+    private static bool IsTransport(Exception exception) =>
+        exception is ApiConnectionException or HttpRequestException or OperationCanceledException or IOException;
+
+    /// <summary>The transport failure itself, so the sender tells a refused connection from a lost answer or a timeout.</summary>
+    private static Exception Unwrap(Exception exception) =>
+        exception is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : exception;
+
+    private TwilioRestClient Client() => new(
+        options.AccountSid!, options.AuthToken!, accountSid: null, region: null, httpClient: new SystemNetHttpClient(httpClient()));
 }

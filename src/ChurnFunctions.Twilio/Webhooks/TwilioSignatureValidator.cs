@@ -1,45 +1,33 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
-using System.Text;
+using Twilio.Security;
 
 namespace ChurnFunctions.Twilio.Webhooks;
 
 /// <summary>
-/// Checks the X-Twilio-Signature of a form-encoded webhook, per Twilio's documented scheme: take the full URL Twilio
-/// called (scheme, host, path and query string exactly as configured), append every POST field's name then value,
-/// fields sorted by name (ordinal), with no delimiters; HMAC-SHA1 the UTF-8 bytes with the auth token as the key;
-/// base64 the digest. Twilio adds fields without notice, so pass every field received, not only the known ones.
+/// Checks the X-Twilio-Signature of a form-encoded webhook with the Twilio package's <see cref="RequestValidator"/>
+/// (HMAC-SHA1 of the full URL Twilio called followed by every POST field's name and value sorted by name, keyed with
+/// the auth token). Twilio adds fields without notice, so pass every field received, not only the known ones.
 /// </summary>
+/// <remarks>
+/// Stricter than the SDK on its own in two ways. The fields come from <see cref="TwilioWebhookForm.ToFields"/>, which
+/// refuses a form that repeats a name: the SDK signs a repeated field as one comma-joined value, so a request Twilio
+/// signed with Body "STOP,please" would also validate as Body=STOP&amp;Body=please, and a handler reading the first
+/// value would act on a STOP nobody sent. And a missing or empty header is a plain "not valid" here, where the SDK
+/// throws.
+/// </remarks>
 public static class TwilioSignatureValidator
 {
-    /// <summary>True when <paramref name="signatureHeader"/> is the signature of this URL and form (constant-time compare).</summary>
+    /// <summary>True when <paramref name="signatureHeader"/> is Twilio's signature of this URL and form.</summary>
     public static bool IsValid(string authToken, string fullUrl, IReadOnlyDictionary<string, string> formFields, string? signatureHeader)
     {
+        ArgumentException.ThrowIfNullOrEmpty(authToken);
+        ArgumentException.ThrowIfNullOrEmpty(fullUrl);
+        ArgumentNullException.ThrowIfNull(formFields);
         if (string.IsNullOrEmpty(signatureHeader))
         {
             return false;
         }
 
-        var expected = Encoding.ASCII.GetBytes(Sign(authToken, fullUrl, formFields));
-        var actual = Encoding.UTF8.GetBytes(signatureHeader.Trim());
-        return CryptographicOperations.FixedTimeEquals(expected, actual);
-    }
-
-    /// <summary>The base64 signature Twilio would send for this URL and form.</summary>
-    [SuppressMessage("Security", "CA5350", Justification = "Twilio's webhook signature is HMAC-SHA1 by definition.")]
-    public static string Sign(string authToken, string fullUrl, IReadOnlyDictionary<string, string> formFields)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(authToken);
-        ArgumentException.ThrowIfNullOrEmpty(fullUrl);
-        ArgumentNullException.ThrowIfNull(formFields);
-
-        var data = new StringBuilder(fullUrl);
-        foreach (var field in formFields.OrderBy(f => f.Key, StringComparer.Ordinal))
-        {
-            data.Append(field.Key).Append(field.Value);
-        }
-
-        var mac = HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString()));
-        return Convert.ToBase64String(mac);
+        var fields = new Dictionary<string, string>(formFields, StringComparer.Ordinal);
+        return new RequestValidator(authToken).Validate(fullUrl, fields, signatureHeader);
     }
 }

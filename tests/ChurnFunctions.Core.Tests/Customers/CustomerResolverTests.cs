@@ -20,6 +20,28 @@ public sealed class CustomerResolverTests
     }
 
     [Fact]
+    public async Task A_phone_stored_under_the_old_rules_key_still_finds_its_customer_and_gains_the_e164_key()
+    {
+        // Before libphonenumber, "06 1234 5678" in Italy was stored as +39612345678 (the 0 dropped).
+        var before = await rig.Resolver.ResolveAsync(new CustomerIdentity("pos:7", null, "+39612345678"), default);
+
+        var now = await rig.Resolver.ResolveAsync(new CustomerIdentity(null, null, ContactNormalizer.Phone("06 1234 5678", "IT")), default);
+
+        Assert.Equal(before, now);
+        Assert.Equal(before, rig.Index.Keys["phone:+390612345678"]);
+        Assert.Equal(before, rig.Index.Keys["phone:+39612345678"]);
+    }
+
+    [Fact]
+    public async Task A_new_italian_landline_claims_only_its_e164_key()
+    {
+        var id = await rig.Resolver.ResolveAsync(new CustomerIdentity(null, null, "+390612345678"), default);
+
+        Assert.Equal(id, rig.Index.Keys["phone:+390612345678"]);
+        Assert.False(rig.Index.Keys.ContainsKey("phone:+39612345678"));
+    }
+
+    [Fact]
     public async Task Email_finds_the_customer_first_seen_on_another_platform()
     {
         var pos = await rig.Resolver.ResolveAsync(new CustomerIdentity("pos:77", "a@example.com", null), default);

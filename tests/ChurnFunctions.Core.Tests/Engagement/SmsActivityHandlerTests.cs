@@ -23,6 +23,18 @@ public sealed class SmsActivityHandlerTests
     }
 
     [Fact]
+    public async Task Stop_from_an_italian_landline_reaches_the_customer_stored_under_the_old_rules_key()
+    {
+        // Twilio sends E.164 (+390612345678); the customer was stored when the 0 was dropped (+39612345678).
+        var rig = new EngagementRig();
+        await rig.AddCustomerAsync("c1", phone: "+39612345678", consents: new ConsentRecord(MessageChannel.Sms, true, "pos", rig.Clock.Now.AddDays(-3)));
+
+        Assert.True(await rig.Sms.HandleInboundAsync(new SmsInbound("SM1", "+390612345678", "STOP", SmsKeyword.OptOut), default));
+
+        Assert.False((await rig.ConsentAsync("c1", MessageChannel.Sms))!.Granted);
+    }
+
+    [Fact]
     public async Task Start_after_stop_grants_consent_again_and_lifts_the_suppression()
     {
         var rig = new EngagementRig();

@@ -110,9 +110,49 @@ public sealed class TwilioSignatureValidatorTests
     [InlineData("")]
     [InlineData("klgm6pex5vrxtaggv4s4yymqm0a=")]
     [InlineData("KLGM6pEx5vRXTaggV4s4YyMQm0A")]
+    [InlineData(" KLGM6pEx5vRXTaggV4s4YyMQm0A= ")]
     public void Missing_or_altered_signature_is_invalid(string? signature)
     {
         Assert.False(TwilioSignatureValidator.IsValid(Token, StatusUrl, StatusForm(), signature));
+    }
+
+    [Fact]
+    public void Signature_for_the_url_with_its_default_port_is_valid_as_the_sdk_accepts_either_form()
+    {
+        // Twilio may sign https://host:443/... for https://host/...; the SDK tries both, and so the URL we rebuild
+        // from PublicBaseUrl need not guess which one Twilio used.
+        var withPort = StatusUrl.Replace("churn.example.com", "churn.example.com:443", StringComparison.Ordinal);
+        var signature = FakeTwilioSignature.Sign(Token, withPort, StatusForm());
+
+        Assert.True(TwilioSignatureValidator.IsValid(Token, StatusUrl, StatusForm(), signature));
+    }
+
+    [Fact]
+    public void Sdk_alone_accepts_a_repeated_field_signed_as_one_comma_joined_value_which_the_form_reader_refuses()
+    {
+        // What the project's check adds over RequestValidator: Twilio signed Body "STOP,please" (one field); replayed
+        // as Body=STOP&Body=please the SDK's NameValueCollection overload still validates it, and a reader taking the
+        // first value would see a STOP nobody sent. TwilioWebhookForm.ToFields refuses the repeated name (answer 400)
+        // before any signature is checked.
+        var signed = new Dictionary<string, string> { ["From"] = "+15551234567", ["MessageSid"] = "SM1", ["Body"] = "STOP,please" };
+        var signature = FakeTwilioSignature.Sign(Token, InboundUrl, signed);
+        var replayed = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>
+        {
+            ["From"] = "+15551234567",
+            ["MessageSid"] = "SM1",
+            ["Body"] = new(["STOP", "please"]),
+        };
+        var asNameValues = new System.Collections.Specialized.NameValueCollection();
+        foreach (var (name, values) in replayed)
+        {
+            foreach (var value in values)
+            {
+                asNameValues.Add(name, value);
+            }
+        }
+
+        Assert.True(new global::Twilio.Security.RequestValidator(Token).Validate(InboundUrl, asNameValues, signature));
+        Assert.Null(TwilioWebhookForm.ToFields(new Microsoft.AspNetCore.Http.FormCollection(replayed)));
     }
 
     [Fact]

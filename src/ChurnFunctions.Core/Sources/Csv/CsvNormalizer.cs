@@ -33,7 +33,7 @@ public sealed class CsvNormalizer(IOptions<WebhookOptions> webhookOptions, IOpti
         var defaultCurrency = envelope.Header(ImportHeaders.DefaultCurrency)?.Trim().ToUpperInvariant();
         var rowReader = new CsvRowReader(
             Money.IsCurrencyCode(defaultCurrency) ? defaultCurrency! : "USD",
-            webhookOptions.Value.DefaultCountryCode);
+            webhookOptions.Value.PhoneRegion);
         var firstLine = ImportHeaders.ReadFirstLine(envelope, 2);
 
         var reader = new CsvRecordReader(envelope.Body);

@@ -6,7 +6,7 @@ using ChurnFunctions.Core.Ingest;
 namespace ChurnFunctions.Core.Sources.Csv;
 
 /// <summary>One CSV row as one transaction, or its errors keyed "line {n}.{column}".</summary>
-internal sealed class CsvRowReader(string defaultCurrency, string? defaultCountryCode)
+internal sealed class CsvRowReader(string defaultCurrency, string? defaultRegion)
 {
     public NormalizedTransaction? Read(CsvColumns columns, IReadOnlyList<string> row, string rawRow, int line, ErrorBag errors)
     {
@@ -21,7 +21,7 @@ internal sealed class CsvRowReader(string defaultCurrency, string? defaultCountr
             Fail("email", "Not a valid email address.");
         }
 
-        var phone = Cell(columns.Phone) is { } rawPhone ? ContactNormalizer.Phone(rawPhone, defaultCountryCode) : null;
+        var phone = Cell(columns.Phone) is { } rawPhone ? ContactNormalizer.Phone(rawPhone, defaultRegion) : null;
         if (Cell(columns.Phone) is not null && phone is null)
         {
             Fail("phone", "Not a valid phone number.");

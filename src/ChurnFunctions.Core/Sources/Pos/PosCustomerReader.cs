@@ -10,7 +10,7 @@ namespace ChurnFunctions.Core.Sources.Pos;
 /// by id, email or phone. Contact details that cannot be normalised are errors rather than silently dropped, since
 /// the sender can fix them.
 /// </summary>
-internal sealed partial class PosCustomerReader(string? defaultCountryCode, ErrorBag errors)
+internal sealed partial class PosCustomerReader(string? defaultRegion, ErrorBag errors)
 {
     public CustomerIdentity? Read(JsonElement item, string path, DateTimeOffset? occurredAt)
     {
@@ -27,7 +27,7 @@ internal sealed partial class PosCustomerReader(string? defaultCountryCode, Erro
 
         var id = customer.Id("id");
         var email = Contact(customer, "email", path, ContactNormalizer.Email, "Not a valid email address.");
-        var phone = Contact(customer, "phone", path, raw => ContactNormalizer.Phone(raw, defaultCountryCode),
+        var phone = Contact(customer, "phone", path, raw => ContactNormalizer.Phone(raw, defaultRegion),
             "Not a valid phone number (use E.164, e.g. +14155550123).");
         if (id is null && customer.String("email") is null && customer.String("phone") is null)
         {

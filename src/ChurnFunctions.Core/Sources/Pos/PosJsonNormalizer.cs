@@ -59,7 +59,7 @@ public sealed class PosJsonNormalizer(IOptions<WebhookOptions> webhookOptions, I
         {
             var root = document.RootElement;
             var errors = new ErrorBag();
-            var reader = new PosTransactionReader(webhookOptions.Value.DefaultCountryCode, errors);
+            var reader = new PosTransactionReader(webhookOptions.Value.PhoneRegion, errors);
             var transactions = new List<NormalizedTransaction>();
             switch (root.ValueKind)
             {

@@ -5,7 +5,7 @@ using ChurnFunctions.Core.Ingest;
 namespace ChurnFunctions.Core.Sources.Pos;
 
 /// <summary>Reads and validates one POS transaction object; every problem is added to the error bag by path.</summary>
-internal sealed class PosTransactionReader(string? defaultCountryCode, ErrorBag errors)
+internal sealed class PosTransactionReader(string? defaultRegion, ErrorBag errors)
 {
     private const int MaxIdLength = 128;
 
@@ -29,7 +29,7 @@ internal sealed class PosTransactionReader(string? defaultCountryCode, ErrorBag 
         var refundOf = OptionalString(item, "refundOf", prefix);
         var lines = ReadLines(item, prefix);
         var customerPath = Path(prefix, "customer");
-        var customer = Guarded(customerPath, () => new PosCustomerReader(defaultCountryCode, errors).Read(item, customerPath, occurredAt));
+        var customer = Guarded(customerPath, () => new PosCustomerReader(defaultRegion, errors).Read(item, customerPath, occurredAt));
         if (errors.Count != before)
         {
             return null;

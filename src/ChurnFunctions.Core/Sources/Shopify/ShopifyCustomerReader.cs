@@ -6,7 +6,7 @@ namespace ChurnFunctions.Core.Sources.Shopify;
 /// <summary>The buyer of a Shopify order: ids, contact details and marketing consent.</summary>
 internal static class ShopifyCustomerReader
 {
-    public static CustomerIdentity? Read(JsonElement order, DateTimeOffset orderCreatedAt, string? defaultCountryCode)
+    public static CustomerIdentity? Read(JsonElement order, DateTimeOffset orderCreatedAt, string? defaultRegion)
     {
         var customer = order.Object("customer") ?? default;
         var billing = order.Object("billing_address") ?? default;
@@ -14,10 +14,10 @@ internal static class ShopifyCustomerReader
 
         var customerId = customer.Id("id");
         var email = ContactNormalizer.Email(order.String("email") ?? order.String("contact_email") ?? customer.String("email"));
-        var countryCode = CallingCodes.For(billing.String("country_code") ?? shipping.String("country_code"), defaultCountryCode);
+        var region = PhoneIdentity.RegionOr(billing.String("country_code") ?? shipping.String("country_code"), defaultRegion);
         var phone = ContactNormalizer.Phone(
             customer.String("phone") ?? order.String("phone") ?? billing.String("phone") ?? shipping.String("phone"),
-            countryCode);
+            region);
 
         var identity = new CustomerIdentity(
             customerId is null ? null : "shopify:" + customerId,

@@ -58,7 +58,7 @@ public sealed class ShopifyNormalizer(IOptions<WebhookOptions> options) : ISourc
 
             return topic == "refunds/create"
                 ? ShopifyRefundReader.Read(root, eventId)
-                : ShopifyOrderReader.Read(root, eventId, options.Value.DefaultCountryCode);
+                : ShopifyOrderReader.Read(root, eventId, options.Value.PhoneRegion);
         }
         catch (JsonException ex)
         {

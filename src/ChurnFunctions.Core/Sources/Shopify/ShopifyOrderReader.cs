@@ -7,7 +7,7 @@ namespace ChurnFunctions.Core.Sources.Shopify;
 /// <summary>An order object (orders/create, orders/paid) as one purchase.</summary>
 internal static class ShopifyOrderReader
 {
-    public static NormalizationResult Read(JsonElement order, string? eventId, string? defaultCountryCode)
+    public static NormalizationResult Read(JsonElement order, string? eventId, string? defaultRegion)
     {
         var id = order.Id("id");
         if (id is null)
@@ -61,7 +61,7 @@ internal static class ShopifyOrderReader
             isPos ? SalesChannel.Pos : SalesChannel.Online,
             isPos ? order.Id("location_id") : null);
 
-        var customer = ShopifyCustomerReader.Read(order, occurredAt, defaultCountryCode);
+        var customer = ShopifyCustomerReader.Read(order, occurredAt, defaultRegion);
         return NormalizationResult.Of(new NormalizedTransaction(transaction, customer, eventId));
     }
 

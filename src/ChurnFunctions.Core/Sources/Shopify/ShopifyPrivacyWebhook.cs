@@ -63,7 +63,7 @@ public sealed class ShopifyPrivacyWebhook(IOptions<WebhookOptions> options, Priv
             identityKeys.Add(IdentityKeys.ForEmail(email));
         }
 
-        if (ContactNormalizer.Phone(customer?.String("phone"), options.Value.DefaultCountryCode) is { } phone)
+        if (ContactNormalizer.Phone(customer?.String("phone"), options.Value.PhoneRegion) is { } phone)
         {
             identityKeys.Add(IdentityKeys.ForPhone(phone));
         }

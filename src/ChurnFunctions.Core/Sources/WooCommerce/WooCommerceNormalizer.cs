@@ -66,7 +66,7 @@ public sealed partial class WooCommerceNormalizer(IOptions<WebhookOptions> optio
         {
             using var document = JsonDocument.Parse(envelope.Body);
             return document.RootElement.ValueKind == JsonValueKind.Object
-                ? WooCommerceOrderReader.Read(document.RootElement, options.Value.DefaultCountryCode, options.Value.WooCommerce.CategoryMetaKey)
+                ? WooCommerceOrderReader.Read(document.RootElement, options.Value.PhoneRegion, options.Value.WooCommerce.CategoryMetaKey)
                 : NormalizationResult.Invalid("body", "Expected a JSON object.");
         }
         catch (JsonException ex)

@@ -20,7 +20,7 @@ internal static class WooCommerceOrderReader
     /// </summary>
     private static readonly HashSet<string> PaidStatuses = new(StringComparer.OrdinalIgnoreCase) { "processing", "completed", "refunded" };
 
-    public static NormalizationResult Read(JsonElement order, string? defaultCountryCode, string? categoryMetaKey)
+    public static NormalizationResult Read(JsonElement order, string? defaultRegion, string? categoryMetaKey)
     {
         var id = order.Id("id");
         if (id is null)
@@ -67,7 +67,7 @@ internal static class WooCommerceOrderReader
             SourceNames.WooCommerce, "order:" + id, TransactionKind.Purchase, occurredAt, currency!, total,
             order.Decimal("discount_total") ?? 0m, lines, channel);
         var eventId = id + ":" + (order.String("date_modified_gmt") ?? order.String("date_modified") ?? "0");
-        var customer = ReadCustomer(order, defaultCountryCode);
+        var customer = ReadCustomer(order, defaultRegion);
         var items = new List<NormalizedTransaction> { new(transaction, customer, eventId) };
         var errors = new ErrorBag();
         var refundedAt = ShopTime(order, "date_modified") ?? occurredAt;
@@ -136,7 +136,7 @@ internal static class WooCommerceOrderReader
         return wholeMinutes && offset.Duration() <= TimeSpan.FromHours(14) ? utc.ToOffset(offset) : utc;
     }
 
-    private static CustomerIdentity? ReadCustomer(JsonElement order, string? defaultCountryCode)
+    private static CustomerIdentity? ReadCustomer(JsonElement order, string? defaultRegion)
     {
         var billing = order.Object("billing") ?? default;
         // customer_id 0 is a guest checkout: no account to key on.
@@ -144,7 +144,7 @@ internal static class WooCommerceOrderReader
         var identity = new CustomerIdentity(
             customerId is null ? null : "woocommerce:" + customerId,
             ContactNormalizer.Email(billing.String("email")),
-            ContactNormalizer.Phone(billing.String("phone"), CallingCodes.For(billing.String("country"), defaultCountryCode)),
+            ContactNormalizer.Phone(billing.String("phone"), PhoneIdentity.RegionOr(billing.String("country"), defaultRegion)),
             billing.String("first_name"),
             billing.String("last_name"));
         return identity.IsAnonymous ? null : identity;
