@@ -60,6 +60,7 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ICustomerStore, TableCustomerStore>();
         services.TryAddSingleton<IIdentityIndex, TableIdentityIndex>();
+        services.TryAddSingleton<ITransactionLookup, TableTransactionLookup>();
         services.TryAddSingleton<IMessageQueueFactory, StorageMessageQueueFactory>();
         services.TryAddSingleton<IBlobStore, StorageBlobStore>();
         services.TryAddSingleton<ITimerLeases, BlobTimerLeases>();

@@ -40,7 +40,12 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
             return home;
         }
 
-        var strongest = await index.FindAsync(keys[0], cancellationToken);
+        // A buyer known by one key whose home has no record is new, or has moved by a merge: claiming the key answers
+        // both at once (the claim reads the holder when it is taken), one round trip fewer for every new buyer. With
+        // more keys the strongest holder among them decides, so the key is only looked up.
+        var strongest = keys.Count == 1 && home.Record is null && home.Id == derived
+            ? await index.ClaimAsync(keys[0], derived, cancellationToken)
+            : await index.FindAsync(keys[0], cancellationToken);
         if (strongest is not null)
         {
             var holder = strongest == derived || strongest == home.Id ? home : await merger.FollowWithRecordAsync(strongest, cancellationToken);

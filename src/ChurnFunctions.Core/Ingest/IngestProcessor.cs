@@ -20,7 +20,8 @@ public sealed partial class IngestProcessor(
     ICampaignEvents campaigns,
     TimeProvider time,
     ILogger<IngestProcessor> logger,
-    ErasureCheck? erasures = null)
+    ErasureCheck? erasures = null,
+    ITransactionLookup? lookup = null)
 {
     private const int MaxAttempts = 200;
 
@@ -129,15 +130,10 @@ public sealed partial class IngestProcessor(
                     await IndexOrdersAsync(customerId, items, cancellationToken);
                     LogDuplicate(logger, items[0].Transaction.Source, items[0].Transaction.ExternalId, customerId);
                     return new IngestOutcome(0, 1);
+                case WriteOutcome.Duplicate when lookup is not null:
+                    return await CommitUnstoredAsync(customerId, items, cancellationToken);
                 case WriteOutcome.Duplicate:
-                    // Some of the batch was stored before: store the rest one by one to know which.
-                    var outcome = IngestOutcome.None;
-                    foreach (var item in items)
-                    {
-                        outcome = outcome.Add(await CommitAsync(ResolvedCustomer.Unread(customerId), [item], cancellationToken));
-                    }
-
-                    return outcome;
+                    return await CommitOneByOneAsync(customerId, items, cancellationToken);
                 default:
                     await Task.Delay(Backoff(attempt), time, cancellationToken);
                     break;
@@ -145,6 +141,37 @@ public sealed partial class IngestProcessor(
         }
 
         throw new InvalidOperationException($"Customer {customerId} kept changing under {MaxAttempts} attempts to store a transaction.");
+    }
+
+    // Some of the batch was stored before: store the rest one by one to know which.
+    private async Task<IngestOutcome> CommitOneByOneAsync(string customerId, IReadOnlyList<NormalizedTransaction> items, CancellationToken cancellationToken)
+    {
+        var outcome = IngestOutcome.None;
+        foreach (var item in items)
+        {
+            outcome = outcome.Add(await CommitAsync(ResolvedCustomer.Unread(customerId), [item], cancellationToken));
+        }
+
+        return outcome;
+    }
+
+    // Some of the batch was stored before (a re-imported file, a redelivered batch): one lookup says which, the
+    // rest is committed afresh, and the stored ones are indexed again as a single duplicate would be.
+    private async Task<IngestOutcome> CommitUnstoredAsync(string customerId, IReadOnlyList<NormalizedTransaction> items, CancellationToken cancellationToken)
+    {
+        var stored = await lookup!.StoredAsync(customerId, [.. items.Select(i => i.Transaction)], cancellationToken);
+        var seen = items.Where((_, i) => stored[i]).ToList();
+        var unseen = items.Where((_, i) => !stored[i]).ToList();
+        if (seen.Count == 0)
+        {
+            // The conflicting row is gone again (moved by a merge meanwhile): the slow way settles it.
+            return await CommitOneByOneAsync(customerId, items, cancellationToken);
+        }
+
+        await IndexOrdersAsync(customerId, seen, cancellationToken);
+        LogDuplicates(logger, seen.Count, customerId);
+        var outcome = new IngestOutcome(0, seen.Count);
+        return unseen.Count == 0 ? outcome : outcome.Add(await CommitAsync(ResolvedCustomer.Unread(customerId), unseen, cancellationToken));
     }
 
     private async Task<string> OrderCustomerAsync(string source, string orderExternalId, CancellationToken cancellationToken)
@@ -188,6 +215,9 @@ public sealed partial class IngestProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Transaction {Source}/{ExternalId} of customer {CustomerId} was stored before; skipped")]
     private static partial void LogDuplicate(ILogger logger, string source, string externalId, string customerId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Count} transactions of customer {CustomerId} were stored before; skipped")]
+    private static partial void LogDuplicates(ILogger logger, int count, string customerId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Transaction {Source}/{ExternalId} names an erased person; stored without a customer")]
     private static partial void LogErasedBuyer(ILogger logger, string source, string externalId);
