@@ -61,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ICustomerStore, TableCustomerStore>();
         services.TryAddSingleton<IIdentityIndex, TableIdentityIndex>();
         services.TryAddSingleton<ITransactionLookup, TableTransactionLookup>();
+        services.TryAddSingleton<IStoredCustomersScan, TableStoredCustomersScan>();
         services.TryAddSingleton<IMessageQueueFactory, StorageMessageQueueFactory>();
         services.TryAddSingleton<IBlobStore, StorageBlobStore>();
         services.TryAddSingleton<ITimerLeases, BlobTimerLeases>();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChurnFunctions.Core.Ports;
 using ChurnFunctions.Core.Sources;
 
 namespace ChurnFunctions.Core.Ingest;
@@ -9,8 +10,11 @@ namespace ChurnFunctions.Core.Ingest;
 /// and each group goes through <see cref="IngestProcessor"/> on its own: one resolution per buyer, its transactions in
 /// entity-group batches with its aggregate, several buyers at once. When it returns, every row is stored, a duplicate
 /// of one stored before, or refused with its reason.
+/// What the store holds is read first in a few scans (<see cref="IStoredCustomersScan"/>): a new buyer then costs its
+/// key's claim and one batch, a returning one no read, and a row stored before no write at all.
 /// </summary>
-public sealed class BulkFileImporter(SourceNormalizerRegistry normalizers, IngestProcessor processor, FileEnvelopeReader reader)
+public sealed class BulkFileImporter(
+    SourceNormalizerRegistry normalizers, IngestProcessor processor, FileEnvelopeReader reader, IStoredCustomersScan? scan = null)
 {
     private const int MaxReasons = 100;
 
@@ -38,15 +42,16 @@ public sealed class BulkFileImporter(SourceNormalizerRegistry normalizers, Inges
         }
 
         var (named, anonymous) = BuyerGroups.Of(accepted);
-        long stored = 0, duplicates = 0;
+        var stored = scan is null ? null : await scan.ReadAsync(cancellationToken);
+        long written = 0, duplicates = 0;
         var tally = new Lock();
         void Count(IngestOutcome outcome)
         {
             lock (tally)
             {
-                stored += outcome.Stored;
+                written += outcome.Stored;
                 duplicates += outcome.Duplicates;
-                progress?.Report(new ImportProgress(rejected + stored + duplicates, stored, duplicates, rejected));
+                progress?.Report(new ImportProgress(rejected + written + duplicates, written, duplicates, rejected));
             }
         }
 
@@ -54,14 +59,14 @@ public sealed class BulkFileImporter(SourceNormalizerRegistry normalizers, Inges
         await Parallel.ForEachAsync(
             named,
             new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
-            async (group, ct) => Count(await processor.ProcessAsync(group, ct)));
+            async (group, ct) => Count(await processor.ProcessAsync(group, stored, ct)));
 
         // Anonymous sales share one customer, so they go last and in order, as one stream of deliveries would.
         foreach (var chunk in anonymous.Chunk(FileEnvelopeReader.RowsPerEnvelope))
         {
-            Count(await processor.ProcessAsync(chunk, cancellationToken));
+            Count(await processor.ProcessAsync(chunk, stored, cancellationToken));
         }
 
-        return new ImportSummary(rows, stored, duplicates, rejected, reasons, stopwatch.Elapsed);
+        return new ImportSummary(rows, written, duplicates, rejected, reasons, stopwatch.Elapsed);
     }
 }

@@ -29,13 +29,28 @@ public sealed partial class IngestProcessor(
     // its customer.
     private static readonly HashSet<string> RefundsWithoutBuyer = new(StringComparer.OrdinalIgnoreCase) { SourceNames.Shopify, SourceNames.Square };
 
-    public async Task<IngestOutcome> ProcessAsync(IReadOnlyList<NormalizedTransaction> transactions, CancellationToken cancellationToken)
+    public Task<IngestOutcome> ProcessAsync(IReadOnlyList<NormalizedTransaction> transactions, CancellationToken cancellationToken) =>
+        ProcessAsync(transactions, null, cancellationToken);
+
+    /// <param name="stored">
+    /// What a bulk import read before it began: buyers resolve against its records, and a row it holds under the
+    /// buyer's customer counts as a duplicate without a write.
+    /// </param>
+    public async Task<IngestOutcome> ProcessAsync(
+        IReadOnlyList<NormalizedTransaction> transactions, StoredCustomers? stored, CancellationToken cancellationToken)
     {
         var outcome = IngestOutcome.None;
-        foreach (var group in await GroupByCustomerAsync(transactions, cancellationToken))
+        foreach (var group in await GroupByCustomerAsync(transactions, stored, cancellationToken))
         {
             var known = group.Value.Customer;
-            foreach (var chunk in group.Value.Items.Chunk(ICustomerStore.MaxTransactionsPerCommit))
+            var items = group.Value.Items;
+            if (stored is not null)
+            {
+                items = items.Where(i => !stored.Holds(known.Id, i.Transaction)).ToList();
+                outcome = outcome.Add(new IngestOutcome(0, group.Value.Items.Count - items.Count));
+            }
+
+            foreach (var chunk in items.Chunk(ICustomerStore.MaxTransactionsPerCommit))
             {
                 outcome = outcome.Add(await CommitAsync(known, chunk, cancellationToken));
 
@@ -48,7 +63,7 @@ public sealed partial class IngestProcessor(
     }
 
     private async Task<Dictionary<string, (ResolvedCustomer Customer, List<NormalizedTransaction> Items)>> GroupByCustomerAsync(
-        IReadOnlyList<NormalizedTransaction> transactions, CancellationToken cancellationToken)
+        IReadOnlyList<NormalizedTransaction> transactions, StoredCustomers? stored, CancellationToken cancellationToken)
     {
         var resolved = new Dictionary<CustomerIdentity, ResolvedCustomer>();
         var groups = new Dictionary<string, (ResolvedCustomer Customer, List<NormalizedTransaction> Items)>(StringComparer.Ordinal);
@@ -66,7 +81,7 @@ public sealed partial class IngestProcessor(
             }
             else if (!resolved.TryGetValue(item.Customer, out customer!))
             {
-                customer = await resolver.ResolveWithRecordAsync(item.Customer, cancellationToken);
+                customer = await resolver.ResolveWithRecordAsync(item.Customer, stored, cancellationToken);
                 resolved[item.Customer] = customer;
             }
 
