@@ -38,7 +38,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IngestMessageHandler>();
         services.AddSingleton<IngestQueueWriter>();
         services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<FileEnvelopeReader>();
         services.AddSingleton<FileImporter>();
+        services.AddSingleton<BulkFileImporter>();
 
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName)).ValidateSettings(PrivacyOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton<IdentityHasher>();

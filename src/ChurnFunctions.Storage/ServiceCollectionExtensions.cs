@@ -87,6 +87,8 @@ public static class ServiceCollectionExtensions
             Settings(sp).MaxRetries));
         services.TryAddSingleton<ICustomerStore, TableCustomerStore>();
         services.TryAddSingleton<IIdentityIndex, TableIdentityIndex>();
+        services.TryAddSingleton<ITransactionLookup, TableTransactionLookup>();
+        services.TryAddSingleton<IStoredCustomersScan, TableStoredCustomersScan>();
         services.TryAddSingleton<IMessageQueueFactory, StorageMessageQueueFactory>();
         services.TryAddSingleton<IBlobStore, StorageBlobStore>();
         services.TryAddSingleton<ITimerLeases, BlobTimerLeases>();

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace ChurnFunctions.Analytics.Runner;
 
@@ -20,14 +19,7 @@ public sealed record FitRunReport(
     string? DefaultModel,
     IReadOnlyList<string> Notes)
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
-
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    public string ToJson() => JsonSerializer.Serialize(this, FitReportJsonContext.Default.FitRunReport);
 
     public string ToText()
     {

@@ -19,7 +19,12 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
     /// A returning buyer is read, not looked up; the index is asked only for keys no candidate carries yet, and each
     /// distinct holder is read once: the ingest path's round trips are its cost.
     /// </summary>
-    public async Task<ResolvedCustomer> ResolveWithRecordAsync(CustomerIdentity? identity, CancellationToken cancellationToken)
+    public Task<ResolvedCustomer> ResolveWithRecordAsync(CustomerIdentity? identity, CancellationToken cancellationToken) =>
+        ResolveWithRecordAsync(identity, null, cancellationToken);
+
+    /// <inheritdoc cref="ResolveWithRecordAsync(CustomerIdentity?, CancellationToken)"/>
+    /// <param name="stored">What a bulk import read before it began: the buyer's home record is taken from it rather than read.</param>
+    public async Task<ResolvedCustomer> ResolveWithRecordAsync(CustomerIdentity? identity, StoredCustomers? stored, CancellationToken cancellationToken)
     {
         if (identity is null || identity.IsAnonymous)
         {
@@ -34,13 +39,18 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
         // the strongest key's lookup, and only a buyer with new keys looks up the rest.
         var followed = new Dictionary<string, ResolvedCustomer>(StringComparer.Ordinal);
         var derived = CustomerIds.FromIdentityKey(keys[0]);
-        var home = await merger.FollowWithRecordAsync(derived, cancellationToken);
+        var home = stored is null ? await merger.FollowWithRecordAsync(derived, cancellationToken) : await HomeAsync(derived, stored, cancellationToken);
         if (Carries(home, keys))
         {
             return home;
         }
 
-        var strongest = await index.FindAsync(keys[0], cancellationToken);
+        // A buyer known by one key whose home has no record is new, or has moved by a merge: claiming the key answers
+        // both at once (the claim reads the holder when it is taken), one round trip fewer for every new buyer. With
+        // more keys the strongest holder among them decides, so the key is only looked up.
+        var strongest = keys.Count == 1 && home.Record is null && home.Id == derived
+            ? await index.ClaimAsync(keys[0], derived, cancellationToken)
+            : await index.FindAsync(keys[0], cancellationToken);
         if (strongest is not null)
         {
             var holder = strongest == derived || strongest == home.Id ? home : await merger.FollowWithRecordAsync(strongest, cancellationToken);
@@ -123,6 +133,14 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
         found[at] = holder;
         return phoneKey;
     }
+
+    private async Task<ResolvedCustomer> HomeAsync(string derived, StoredCustomers stored, CancellationToken cancellationToken) =>
+        stored.Record(derived) switch
+        {
+            null => new ResolvedCustomer(derived, true, null),
+            { Value.MergedInto: { } next } => await merger.FollowWithRecordAsync(next, cancellationToken),
+            var record => new ResolvedCustomer(derived, true, record),
+        };
 
     private static bool Carries(ResolvedCustomer customer, IReadOnlyList<string> keys) =>
         customer.Record?.Value is { } record && keys.All(k => record.PlatformKeys.Contains(k, StringComparer.Ordinal)

@@ -20,7 +20,8 @@ public sealed partial class IngestProcessor(
     ICampaignEvents campaigns,
     TimeProvider time,
     ILogger<IngestProcessor> logger,
-    ErasureCheck? erasures = null)
+    ErasureCheck? erasures = null,
+    ITransactionLookup? lookup = null)
 {
     private const int MaxAttempts = 200;
 
@@ -28,13 +29,28 @@ public sealed partial class IngestProcessor(
     // its customer.
     private static readonly HashSet<string> RefundsWithoutBuyer = new(StringComparer.OrdinalIgnoreCase) { SourceNames.Shopify, SourceNames.Square };
 
-    public async Task<IngestOutcome> ProcessAsync(IReadOnlyList<NormalizedTransaction> transactions, CancellationToken cancellationToken)
+    public Task<IngestOutcome> ProcessAsync(IReadOnlyList<NormalizedTransaction> transactions, CancellationToken cancellationToken) =>
+        ProcessAsync(transactions, null, cancellationToken);
+
+    /// <param name="stored">
+    /// What a bulk import read before it began: buyers resolve against its records, and a row it holds under the
+    /// buyer's customer counts as a duplicate without a write.
+    /// </param>
+    public async Task<IngestOutcome> ProcessAsync(
+        IReadOnlyList<NormalizedTransaction> transactions, StoredCustomers? stored, CancellationToken cancellationToken)
     {
         var outcome = IngestOutcome.None;
-        foreach (var group in await GroupByCustomerAsync(transactions, cancellationToken))
+        foreach (var group in await GroupByCustomerAsync(transactions, stored, cancellationToken))
         {
             var known = group.Value.Customer;
-            foreach (var chunk in group.Value.Items.Chunk(ICustomerStore.MaxTransactionsPerCommit))
+            var items = group.Value.Items;
+            if (stored is not null)
+            {
+                items = items.Where(i => !stored.Holds(known.Id, i.Transaction)).ToList();
+                outcome = outcome.Add(new IngestOutcome(0, group.Value.Items.Count - items.Count));
+            }
+
+            foreach (var chunk in items.Chunk(ICustomerStore.MaxTransactionsPerCommit))
             {
                 outcome = outcome.Add(await CommitAsync(known, chunk, cancellationToken));
 
@@ -47,7 +63,7 @@ public sealed partial class IngestProcessor(
     }
 
     private async Task<Dictionary<string, (ResolvedCustomer Customer, List<NormalizedTransaction> Items)>> GroupByCustomerAsync(
-        IReadOnlyList<NormalizedTransaction> transactions, CancellationToken cancellationToken)
+        IReadOnlyList<NormalizedTransaction> transactions, StoredCustomers? stored, CancellationToken cancellationToken)
     {
         var resolved = new Dictionary<CustomerIdentity, ResolvedCustomer>();
         var groups = new Dictionary<string, (ResolvedCustomer Customer, List<NormalizedTransaction> Items)>(StringComparer.Ordinal);
@@ -65,7 +81,7 @@ public sealed partial class IngestProcessor(
             }
             else if (!resolved.TryGetValue(item.Customer, out customer!))
             {
-                customer = await resolver.ResolveWithRecordAsync(item.Customer, cancellationToken);
+                customer = await resolver.ResolveWithRecordAsync(item.Customer, stored, cancellationToken);
                 resolved[item.Customer] = customer;
             }
 
@@ -129,15 +145,10 @@ public sealed partial class IngestProcessor(
                     await IndexOrdersAsync(customerId, items, cancellationToken);
                     LogDuplicate(logger, items[0].Transaction.Source, items[0].Transaction.ExternalId, customerId);
                     return new IngestOutcome(0, 1);
+                case WriteOutcome.Duplicate when lookup is not null:
+                    return await CommitUnstoredAsync(customerId, items, cancellationToken);
                 case WriteOutcome.Duplicate:
-                    // Some of the batch was stored before: store the rest one by one to know which.
-                    var outcome = IngestOutcome.None;
-                    foreach (var item in items)
-                    {
-                        outcome = outcome.Add(await CommitAsync(ResolvedCustomer.Unread(customerId), [item], cancellationToken));
-                    }
-
-                    return outcome;
+                    return await CommitOneByOneAsync(customerId, items, cancellationToken);
                 default:
                     await Task.Delay(Backoff(attempt), time, cancellationToken);
                     break;
@@ -145,6 +156,37 @@ public sealed partial class IngestProcessor(
         }
 
         throw new InvalidOperationException($"Customer {customerId} kept changing under {MaxAttempts} attempts to store a transaction.");
+    }
+
+    // Some of the batch was stored before: store the rest one by one to know which.
+    private async Task<IngestOutcome> CommitOneByOneAsync(string customerId, IReadOnlyList<NormalizedTransaction> items, CancellationToken cancellationToken)
+    {
+        var outcome = IngestOutcome.None;
+        foreach (var item in items)
+        {
+            outcome = outcome.Add(await CommitAsync(ResolvedCustomer.Unread(customerId), [item], cancellationToken));
+        }
+
+        return outcome;
+    }
+
+    // Some of the batch was stored before (a re-imported file, a redelivered batch): one lookup says which, the
+    // rest is committed afresh, and the stored ones are indexed again as a single duplicate would be.
+    private async Task<IngestOutcome> CommitUnstoredAsync(string customerId, IReadOnlyList<NormalizedTransaction> items, CancellationToken cancellationToken)
+    {
+        var stored = await lookup!.StoredAsync(customerId, [.. items.Select(i => i.Transaction)], cancellationToken);
+        var seen = items.Where((_, i) => stored[i]).ToList();
+        var unseen = items.Where((_, i) => !stored[i]).ToList();
+        if (seen.Count == 0)
+        {
+            // The conflicting row is gone again (moved by a merge meanwhile): the slow way settles it.
+            return await CommitOneByOneAsync(customerId, items, cancellationToken);
+        }
+
+        await IndexOrdersAsync(customerId, seen, cancellationToken);
+        LogDuplicates(logger, seen.Count, customerId);
+        var outcome = new IngestOutcome(0, seen.Count);
+        return unseen.Count == 0 ? outcome : outcome.Add(await CommitAsync(ResolvedCustomer.Unread(customerId), unseen, cancellationToken));
     }
 
     private async Task<string> OrderCustomerAsync(string source, string orderExternalId, CancellationToken cancellationToken)
@@ -188,6 +230,9 @@ public sealed partial class IngestProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Transaction {Source}/{ExternalId} of customer {CustomerId} was stored before; skipped")]
     private static partial void LogDuplicate(ILogger logger, string source, string externalId, string customerId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Count} transactions of customer {CustomerId} were stored before; skipped")]
+    private static partial void LogDuplicates(ILogger logger, int count, string customerId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Transaction {Source}/{ExternalId} names an erased person; stored without a customer")]
     private static partial void LogErasedBuyer(ILogger logger, string source, string externalId);

@@ -107,6 +107,6 @@ public sealed class FileImporterTests : IDisposable
         var webhooks = Webhooks();
         var api = Options.Create(new ApiOptions());
         var normalizers = new SourceNormalizerRegistry([new CsvNormalizer(webhooks, api), new CdnowNormalizer(api), new PosJsonNormalizer(webhooks, api)]);
-        return new FileImporter(normalizers, rig.Processor, TimeProvider.System);
+        return new FileImporter(normalizers, rig.Processor, new FileEnvelopeReader(TimeProvider.System));
     }
 }

@@ -1,0 +1,3 @@
+using ChurnFunctions.Fit;
+
+return FitCli.Run(args, Console.Out, Console.Error);
