@@ -38,6 +38,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CustomerEndpoints>();
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<AnalyticsEndpoints>();
+        services.AddSingleton<AtRiskEndpoint>();
+        services.AddSingleton<DashboardEndpoint>();
         services.AddSingleton<SendGridWebhookEndpoint>();
         services.AddSingleton<TwilioWebhookEndpoints>();
         services.AddSingleton<FeedbackEndpoints>();

@@ -59,6 +59,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AlertService>();
         services.AddSingleton<ScoringJob>();
         services.AddSingleton<ScoreQueries>();
+        services.AddSingleton<AtRiskQueries>();
         services.AddSingleton<Campaigns.Enrollment.CampaignEnrollmentJob>();
         services.AddCampaigns(configuration);
         services.AddEngagement(configuration);

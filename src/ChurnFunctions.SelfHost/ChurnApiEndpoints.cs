@@ -16,6 +16,8 @@ public static class ChurnApiEndpoints
             api.MapMethods(trigger.Route, [trigger.Method], HandlerFor(trigger.Name)).WithName(trigger.Name);
         }
 
+        // The dashboard's overview at the root, so the address `churn serve` prints opens it.
+        app.MapGet("/", (HttpRequest r, DashboardEndpoint e) => e.Get(r)).WithName("DashboardRoot");
         return app;
     }
 
@@ -44,6 +46,8 @@ public static class ChurnApiEndpoints
         "ExportCustomer" => (string id, HttpRequest r, PrivacyEndpoints e, CancellationToken ct) => e.ExportAsync(id, r, ct),
         "EraseCustomer" => (string id, HttpRequest r, PrivacyEndpoints e, CancellationToken ct) => e.EraseAsync(id, r, ct),
         "TwilioInbound" => (HttpRequest r, TwilioWebhookEndpoints e, CancellationToken ct) => e.InboundAsync(r, ct),
+        "GetAtRiskCustomers" => (HttpRequest r, AtRiskEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
+        "Dashboard" => (HttpRequest r, DashboardEndpoint e) => e.Get(r),
         _ => throw new InvalidOperationException($"No self-host handler for trigger '{triggerName}'."),
     };
 }

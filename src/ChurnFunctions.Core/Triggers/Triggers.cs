@@ -28,6 +28,10 @@ public static class Triggers
     public const string TwilioStatusRoute = "webhooks/twilio/status";
     public const string TwilioInboundRoute = "webhooks/twilio/inbound";
     public const string CustomerExportRoute = "customers/{id}/export";
+    public const string AtRiskCustomersRoute = "customers/at-risk";
+
+    /// <summary>The staff dashboard's pages and scripts; the self-host also answers "/" with its overview page.</summary>
+    public const string DashboardRoute = "dashboard/{*path}";
 
     /// <summary>The app setting holding the nightly scoring's NCRONTAB schedule (UTC).</summary>
     public const string ScoreScheduleSetting = "ScoreSchedule";
@@ -95,6 +99,8 @@ public static class Triggers
         new("TwilioInbound", "POST", TwilioInboundRoute),
         new("ExportCustomer", "GET", CustomerExportRoute),
         new("EraseCustomer", "DELETE", CustomerRoute),
+        new("GetAtRiskCustomers", "GET", AtRiskCustomersRoute),
+        new("Dashboard", "GET", DashboardRoute),
     ];
 
     public static readonly IReadOnlyList<QueueTrigger> Queues =

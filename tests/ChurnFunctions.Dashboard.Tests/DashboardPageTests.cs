@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using ChurnFunctions.Core.Alerts;
+using ChurnFunctions.Core.Customers;
+using ChurnFunctions.Core.Scoring;
+
+namespace ChurnFunctions.Dashboard.Tests;
+
+/// <summary>
+/// Each page in headless Chromium at a desktop (1280 px) and a phone (390 px) width: it loads with no console error,
+/// fits the width, and draws the numbers the JSON API returns for the same store. Screenshots are kept.
+/// </summary>
+[Collection(DashboardSite.CollectionName)]
+public sealed class DashboardPageTests(DashboardSite site)
+{
+    public static TheoryData<int> Widths() => new(1280, 390);
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task Overview_shows_the_latest_run_and_charts_every_snapshot_with_alert_markers(int width)
+    {
+        var snapshots = await site.ReadAsync<List<MetricsSnapshot>>("/api/metrics?from=1970-01-01");
+        var alerts = await site.ReadAsync<List<Alert>>("/api/alerts?from=1970-01-01");
+        await using var browser = await DashboardBrowser.OpenAsync(site, width);
+
+        await browser.GoToAsync("/api/dashboard/");
+
+        var latest = snapshots[^1];
+        Assert.Equal(DashboardSite.RunDays, snapshots.Select(s => s.Date));
+        AssertNear(latest.ChurnRate!.Value * 100, await NumberAsync(browser, "[data-metric=churnRate] .value"), 0.05);
+        AssertNear(latest.RetentionRate!.Value * 100, await NumberAsync(browser, "[data-metric=retentionRate] .value"), 0.05);
+        AssertNear(latest.RepeatPurchaseRate!.Value * 100, await NumberAsync(browser, "[data-metric=repeatPurchaseRate] .value"), 0.05);
+        Assert.Equal(latest.ActiveCustomers, await NumberAsync(browser, "[data-metric=activeCustomers] .value"));
+        Assert.Equal(latest.NewCustomers, await NumberAsync(browser, "[data-metric=newCustomers] .value"));
+        AssertNear((double)latest.Revenue!.Value, await NumberAsync(browser, "[data-metric=revenue] .value"), 0.005);
+        AssertNear((double)latest.RevenueFromReturningCustomers!.Value, await NumberAsync(browser, "[data-metric=revenueFromReturningCustomers] .value"), 0.005);
+
+        var rates = await ChartAsync(browser, "rates");
+        Assert.Equal(snapshots.Select(s => s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), rates.Labels);
+        Assert.Equal(snapshots.Select(s => s.ChurnRate), rates.Series[0]);
+        Assert.Equal(snapshots.Select(s => s.RetentionRate), rates.Series[1]);
+        Assert.Equal(snapshots.Select(s => s.RepeatPurchaseRate), rates.Series[2]);
+        Assert.NotEmpty(alerts);
+        Assert.Equal(snapshots.Select(s => alerts.Any(a => a.Date == s.Date)), rates.Series[3].Select(v => v is not null));
+        var customers = await ChartAsync(browser, "customers");
+        Assert.Equal(snapshots.Select(s => (double?)s.ActiveCustomers), customers.Series[0]);
+        Assert.Equal(snapshots.Select(s => (double?)s.NewCustomers), customers.Series[1]);
+        var revenue = await ChartAsync(browser, "revenue");
+        Assert.Equal(snapshots.Select(s => (double?)s.Revenue), revenue.Series[0]);
+        Assert.Equal(snapshots.Select(s => (double?)s.RevenueFromReturningCustomers), revenue.Series[1]);
+        Assert.Equal(alerts.Count, await browser.Page.Locator("#alerts tbody tr[data-condition]").CountAsync());
+
+        await browser.AssertFitsWidthAsync(width);
+        await browser.ScreenshotAsync("overview", width);
+        browser.AssertNoErrors();
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task At_risk_lists_the_api_ranking_with_each_reason_and_pages_on(int width)
+    {
+        var first = await site.ReadAsync<AtRiskPage>("/api/customers/at-risk?offset=0&limit=25");
+        await using var browser = await DashboardBrowser.OpenAsync(site, width);
+
+        await browser.GoToAsync("/api/dashboard/at-risk.html");
+
+        Assert.NotEmpty(first.Customers);
+        var rows = browser.Page.Locator("#at-risk tbody tr");
+        Assert.Equal(first.Customers.Select(c => c.CustomerId), await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.customer)"));
+        Assert.Equal(first.Customers.Select(c => c.Reason), await browser.Page.Locator("#at-risk [data-field=reason]").AllTextContentsAsync());
+        var stakes = await browser.Page.Locator("#at-risk [data-field=valueAtStake]").AllTextContentsAsync();
+        Assert.All(first.Customers.Zip(stakes), p => AssertNear(p.First.ValueAtStake, Parse(p.Second), 0.005));
+        var alive = await browser.Page.Locator("#at-risk [data-field=probabilityAlive]").AllTextContentsAsync();
+        Assert.All(first.Customers.Zip(alive), p => AssertNear(p.First.ProbabilityAlive, Parse(p.Second), 0.005));
+        var chart = await ChartAsync(browser, "stakes");
+        Assert.Equal(first.Customers.Select(c => (double?)c.ValueAtStake), chart.Series[0]);
+        Assert.Contains($"of {first.Total}", await browser.Page.TextContentAsync("#range"), StringComparison.Ordinal);
+
+        await browser.AssertFitsWidthAsync(width);
+        await browser.ScreenshotAsync("at-risk", width);
+        browser.AssertNoErrors();
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task Customer_page_opened_from_the_at_risk_list_shows_its_purchases_score_and_consent(int width)
+    {
+        var top = (await site.ReadAsync<AtRiskPage>("/api/customers/at-risk?limit=1")).Customers[0];
+        var customer = await site.ReadAsync<CustomerView>($"/api/customers/{Uri.EscapeDataString(top.CustomerId)}");
+        var score = await site.ReadAsync<CustomerScore>($"/api/customers/{Uri.EscapeDataString(top.CustomerId)}/score");
+        await using var browser = await DashboardBrowser.OpenAsync(site, width);
+        await browser.GoToAsync("/api/dashboard/at-risk.html");
+
+        await browser.Page.ClickAsync($"#at-risk tr[data-customer='{top.CustomerId}'] a");
+        await browser.WaitDrawnAsync();
+
+        Assert.EndsWith($"customer.html?id={Uri.EscapeDataString(top.CustomerId)}", browser.Page.Url, StringComparison.Ordinal);
+        Assert.Equal(customer.Transactions.Count, await browser.Page.Locator("#transactions tbody tr").CountAsync());
+        var purchases = await ChartAsync(browser, "purchases");
+        Assert.Equal(customer.Transactions.OrderBy(t => t.OccurredAt).Select(t => (double?)t.Total), purchases.Series[0]);
+        Assert.Contains(customer.Email!, await browser.Page.TextContentAsync("#profile"), StringComparison.Ordinal);
+        AssertNear(score.ProbabilityAlive!.Value, Parse((await browser.Page.Locator("#score dd").Nth(1).TextContentAsync())!), 0.005);
+        Assert.Contains(score.Segment, await browser.Page.TextContentAsync("#score"), StringComparison.Ordinal);
+
+        await browser.AssertFitsWidthAsync(width);
+        await browser.ScreenshotAsync("customer", width);
+        browser.AssertNoErrors();
+    }
+
+    private static async Task<double> NumberAsync(DashboardBrowser browser, string selector) =>
+        Parse((await browser.Page.TextContentAsync(selector))!);
+
+    private static double Parse(string text) =>
+        double.Parse(text.Replace(",", "", StringComparison.Ordinal).TrimEnd('%'), NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static void AssertNear(double expected, double actual, double tolerance) =>
+        Assert.True(Math.Abs(expected - actual) <= tolerance + 1e-9, $"expected {expected}, drawn {actual}");
+
+    private static async Task<(string[] Labels, List<double?[]> Series)> ChartAsync(DashboardBrowser browser, string canvas)
+    {
+        var data = await browser.Page.EvaluateAsync<JsonElement>(
+            "id => { const c = Chart.getChart(document.getElementById(id)); return { labels: c.data.labels, series: c.data.datasets.map(d => d.data) }; }", canvas);
+        var labels = data.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToArray();
+        var series = data.GetProperty("series").EnumerateArray()
+            .Select(s => s.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? (double?)null : v.GetDouble()).ToArray())
+            .ToList();
+        return (labels, series);
+    }
+}
