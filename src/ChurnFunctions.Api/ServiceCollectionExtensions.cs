@@ -39,6 +39,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<AnalyticsEndpoints>();
         services.AddSingleton<AtRiskEndpoint>();
+        services.AddSingleton<CohortsEndpoint>();
+        services.AddSingleton<SegmentFlowsEndpoint>();
         services.AddSingleton<DashboardEndpoint>();
         services.AddSingleton<SendGridWebhookEndpoint>();
         services.AddSingleton<TwilioWebhookEndpoints>();

@@ -60,6 +60,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ScoringJob>();
         services.AddSingleton<ScoreQueries>();
         services.AddSingleton<AtRiskQueries>();
+        services.AddSingleton<SegmentFlowQueries>();
+        services.AddSingleton<Cohorts.CohortQueries>();
         services.AddSingleton<Campaigns.Enrollment.CampaignEnrollmentJob>();
         services.AddCampaigns(configuration);
         services.AddEngagement(configuration);

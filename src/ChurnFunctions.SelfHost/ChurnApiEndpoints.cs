@@ -47,6 +47,8 @@ public static class ChurnApiEndpoints
         "EraseCustomer" => (string id, HttpRequest r, PrivacyEndpoints e, CancellationToken ct) => e.EraseAsync(id, r, ct),
         "TwilioInbound" => (HttpRequest r, TwilioWebhookEndpoints e, CancellationToken ct) => e.InboundAsync(r, ct),
         "GetAtRiskCustomers" => (HttpRequest r, AtRiskEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
+        "GetCohorts" => (HttpRequest r, CohortsEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
+        "GetSegmentFlows" => (HttpRequest r, SegmentFlowsEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
         "Dashboard" => (HttpRequest r, DashboardEndpoint e) => e.Get(r),
         _ => throw new InvalidOperationException($"No self-host handler for trigger '{triggerName}'."),
     };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ChurnFunctions.Core.Alerts;
+using ChurnFunctions.Core.Cohorts;
 using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Scoring;
 
@@ -104,6 +105,57 @@ public sealed class DashboardPageTests(DashboardSite site)
 
         await browser.AssertFitsWidthAsync(width);
         await browser.ScreenshotAsync("customer", width);
+        browser.AssertNoErrors();
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task Cohorts_heat_map_shows_each_cohort_share_as_the_api_computes_it(int width)
+    {
+        var report = await site.ReadAsync<CohortReport>("/api/cohorts");
+        await using var browser = await DashboardBrowser.OpenAsync(site, width);
+
+        await browser.GoToAsync("/api/dashboard/cohorts.html");
+
+        Assert.Equal(["2024-01", "2024-03"], report.Cohorts.Select(c => c.Month));
+        Assert.Equal(report.Cohorts.Select(c => c.Month), await browser.Page.Locator("#cohorts tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.cohort)"));
+        foreach (var cohort in report.Cohorts)
+        {
+            var cells = await browser.Page.Locator($"#cohorts tr[data-cohort='{cohort.Month}'] td.cell").AllTextContentsAsync();
+            Assert.Equal(cohort.Share.Count, cells.Count);
+            Assert.All(cohort.Share.Zip(cells), p => AssertNear(p.First * 100, Parse(p.Second), 0.05));
+        }
+
+        await browser.AssertFitsWidthAsync(width);
+        await browser.ScreenshotAsync("cohorts", width);
+        browser.AssertNoErrors();
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task Segments_page_stacks_the_sizes_of_every_run_and_shows_the_flows_between_the_last_two(int width)
+    {
+        var snapshots = await site.ReadAsync<List<MetricsSnapshot>>("/api/metrics?from=1970-01-01");
+        var flows = await site.ReadAsync<SegmentFlows>("/api/segments/flows");
+        await using var browser = await DashboardBrowser.OpenAsync(site, width);
+
+        await browser.GoToAsync("/api/dashboard/segments.html");
+
+        var sizes = await ChartAsync(browser, "sizes");
+        var names = snapshots.SelectMany(s => s.Segments.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(names.Count, sizes.Series.Count);
+        Assert.All(names.Select((name, i) => (name, i)), x =>
+            Assert.Equal(snapshots.Select(s => (double?)s.Segments.GetValueOrDefault(x.name)), sizes.Series[x.i]));
+        Assert.Equal((DashboardSite.RunDays[^2], DashboardSite.RunDays[^1]), (flows.From, flows.To));
+        Assert.Equal(30, flows.Flows.Sum(f => f.Customers));
+        foreach (var flow in flows.Flows)
+        {
+            var cell = await browser.Page.TextContentAsync($"#flows tr[data-from='{flow.From}'] td[data-to='{flow.To}']");
+            Assert.Equal(flow.Customers, Parse(cell!));
+        }
+
+        await browser.AssertFitsWidthAsync(width);
+        await browser.ScreenshotAsync("segments", width);
         browser.AssertNoErrors();
     }
 

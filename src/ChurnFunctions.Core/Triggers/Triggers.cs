@@ -29,6 +29,8 @@ public static class Triggers
     public const string TwilioInboundRoute = "webhooks/twilio/inbound";
     public const string CustomerExportRoute = "customers/{id}/export";
     public const string AtRiskCustomersRoute = "customers/at-risk";
+    public const string CohortsRoute = "cohorts";
+    public const string SegmentFlowsRoute = "segments/flows";
 
     /// <summary>The staff dashboard's pages and scripts; the self-host also answers "/" with its overview page.</summary>
     public const string DashboardRoute = "dashboard/{*path}";
@@ -100,6 +102,8 @@ public static class Triggers
         new("ExportCustomer", "GET", CustomerExportRoute),
         new("EraseCustomer", "DELETE", CustomerRoute),
         new("GetAtRiskCustomers", "GET", AtRiskCustomersRoute),
+        new("GetCohorts", "GET", CohortsRoute),
+        new("GetSegmentFlows", "GET", SegmentFlowsRoute),
         new("Dashboard", "GET", DashboardRoute),
     ];
 
