@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ChurnFunctions.Core.Alerts;
+using ChurnFunctions.Core.Campaigns.Reporting;
 using ChurnFunctions.Core.Cohorts;
 using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Scoring;
@@ -156,6 +157,30 @@ public sealed class DashboardPageTests(DashboardSite site)
 
         await browser.AssertFitsWidthAsync(width);
         await browser.ScreenshotAsync("segments", width);
+        browser.AssertNoErrors();
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task Campaigns_page_draws_the_funnel_and_uplift_the_report_returns(int width)
+    {
+        var report = await site.ReadAsync<CampaignReport>("/api/campaigns/dash-winback/report");
+        await using var browser = await DashboardBrowser.OpenAsync(site, width);
+
+        await browser.GoToAsync("/api/dashboard/campaigns.html?id=dash-winback");
+
+        Assert.True(site.CampaignEntered > 0);
+        Assert.Equal(site.CampaignEntered, report.Treatment.Entered + report.Holdout.Entered);
+        var funnel = await ChartAsync(browser, "funnel");
+        Assert.Equal(["Entered", "Sent", "Clicked", "Converted"], funnel.Labels);
+        Assert.Equal([report.Treatment.Entered, report.Treatment.Sent, report.Treatment.Clicked, report.Treatment.Converted], funnel.Series[0].Select(v => (int)v!.Value));
+        Assert.Equal([report.Holdout.Entered, report.Holdout.Sent, report.Holdout.Clicked, report.Holdout.Converted], funnel.Series[1].Select(v => (int)v!.Value));
+        Assert.Equal(report.Treatment.Entered, await NumberAsync(browser, "#groups tr[data-group=treatment] [data-field=entered]"));
+        Assert.Equal(report.Holdout.Entered, await NumberAsync(browser, "#groups tr[data-group=holdout] [data-field=entered]"));
+        Assert.Equal("Win back", await browser.Page.TextContentAsync("#campaign-name"));
+
+        await browser.AssertFitsWidthAsync(width);
+        await browser.ScreenshotAsync("campaigns", width);
         browser.AssertNoErrors();
     }
 

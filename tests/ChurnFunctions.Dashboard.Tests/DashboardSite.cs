@@ -48,6 +48,8 @@ public sealed class DashboardSite : IAsyncLifetime
             await job.RunAsync(day, default);
         }
 
+        await SeedCampaignAsync();
+
         Assert.True(File.Exists(ChromiumPath), $"The dashboard tests drive Debian's chromium at {ChromiumPath}: apt-get install -y chromium (.ci/run does).");
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -107,6 +109,39 @@ public sealed class DashboardSite : IAsyncLifetime
             await SelfHostRunner.EventuallyAsync(() => OrderCountAsync(email), n => n == expected);
         }
     }
+
+    // A win-back for customers whose P(alive) fell below 0.5, half of them held out; the POS sales carry no marketing
+    // consent, so the runner skips every send. Instances then wait out the attribution window (still running), and the
+    // report stops moving once every treated instance's send is settled.
+    private async Task SeedCampaignAsync()
+    {
+        const string campaign = """
+            {
+              "id": "dash-winback",
+              "name": "Win back",
+              "trigger": { "type": "aliveProbabilityBelow", "threshold": 0.5 },
+              "holdoutPercent": 50,
+              "steps": [ { "type": "sendEmail", "id": "offer", "templateId": "d-winback" } ]
+            }
+            """;
+        using var save = new HttpRequestMessage(HttpMethod.Post, "/api/campaigns") { Content = new StringContent(campaign, System.Text.Encoding.UTF8, "application/json") };
+        save.Headers.Add("x-api-key", ReadKey);
+        using var saved = await Host.Client.SendAsync(save);
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+
+        var run = await Host.Services.GetRequiredService<ChurnFunctions.Core.Campaigns.Enrollment.CampaignEnrollmentJob>().RunAsync(default);
+        CampaignEntered = run.Started;
+        await SelfHostRunner.EventuallyAsync(
+            () => ReadAsync<JsonElement>("/api/campaigns/dash-winback/report"),
+            r => r.GetProperty("treatment").GetProperty("entered").GetInt32() + r.GetProperty("holdout").GetProperty("entered").GetInt32() == CampaignEntered
+                && Settled(r.GetProperty("treatment").GetProperty("entered").GetInt32(), r.GetProperty("steps")[0]));
+    }
+
+    private static bool Settled(int treated, JsonElement step) =>
+        step.GetProperty("skipped").GetInt32() + step.GetProperty("treatment").GetProperty("sent").GetInt32() == treated;
+
+    /// <summary>Customers the seeded campaign's enrollment started.</summary>
+    public int CampaignEntered { get; private set; }
 
     private async Task<int> OrderCountAsync(string email)
     {
