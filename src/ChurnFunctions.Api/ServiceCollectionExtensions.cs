@@ -41,6 +41,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AtRiskEndpoint>();
         services.AddSingleton<CohortsEndpoint>();
         services.AddSingleton<SegmentFlowsEndpoint>();
+        services.AddSingleton<ModelHealthEndpoint>();
         services.AddSingleton<DashboardEndpoint>();
         services.AddSingleton<SendGridWebhookEndpoint>();
         services.AddSingleton<TwilioWebhookEndpoints>();

@@ -49,6 +49,7 @@ public static class ChurnApiEndpoints
         "GetAtRiskCustomers" => (HttpRequest r, AtRiskEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
         "GetCohorts" => (HttpRequest r, CohortsEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
         "GetSegmentFlows" => (HttpRequest r, SegmentFlowsEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
+        "GetModelHealth" => (HttpRequest r, ModelHealthEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
         "Dashboard" => (HttpRequest r, DashboardEndpoint e) => e.Get(r),
         _ => throw new InvalidOperationException($"No self-host handler for trigger '{triggerName}'."),
     };

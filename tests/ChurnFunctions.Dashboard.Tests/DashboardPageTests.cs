@@ -4,6 +4,7 @@ using ChurnFunctions.Core.Alerts;
 using ChurnFunctions.Core.Campaigns.Reporting;
 using ChurnFunctions.Core.Cohorts;
 using ChurnFunctions.Core.Customers;
+using ChurnFunctions.Core.ModelHealth;
 using ChurnFunctions.Core.Scoring;
 
 namespace ChurnFunctions.Dashboard.Tests;
@@ -181,6 +182,33 @@ public sealed class DashboardPageTests(DashboardSite site)
 
         await browser.AssertFitsWidthAsync(width);
         await browser.ScreenshotAsync("campaigns", width);
+        browser.AssertNoErrors();
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task Model_health_plots_expected_against_actual_per_week_and_per_frequency_as_the_api_returns(int width)
+    {
+        var report = await site.ReadAsync<ModelHealthReport>("/api/model/health");
+        await using var browser = await DashboardBrowser.OpenAsync(site, width);
+
+        await browser.GoToAsync("/api/dashboard/model.html");
+
+        Assert.Equal("mbgnbd", report.Model);
+        Assert.Equal(DashboardSite.RunDays[^1], report.ObservationEnd);
+        Assert.NotEmpty(report.Tracking);
+        Assert.True(report.Tracking[^1].ActualCumulative > 0);
+        var tracking = await ChartAsync(browser, "tracking");
+        Assert.Equal(report.Tracking.Select(w => w.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), tracking.Labels);
+        Assert.Equal(report.Tracking.Select(w => (double?)w.Expected), tracking.Series[0]);
+        Assert.Equal(report.Tracking.Select(w => (double?)w.Actual), tracking.Series[1]);
+        var calibration = await ChartAsync(browser, "calibration");
+        Assert.Equal(report.Calibration.Select(c => c.Frequency), calibration.Labels);
+        Assert.Equal(report.Calibration.Select(c => (double?)c.ExpectedMean), calibration.Series[0]);
+        Assert.Equal(report.Calibration.Select(c => (double?)c.ActualMean), calibration.Series[1]);
+
+        await browser.AssertFitsWidthAsync(width);
+        await browser.ScreenshotAsync("model-health", width);
         browser.AssertNoErrors();
     }
 

@@ -31,6 +31,7 @@ public static class Triggers
     public const string AtRiskCustomersRoute = "customers/at-risk";
     public const string CohortsRoute = "cohorts";
     public const string SegmentFlowsRoute = "segments/flows";
+    public const string ModelHealthRoute = "model/health";
 
     /// <summary>The staff dashboard's pages and scripts; the self-host also answers "/" with its overview page.</summary>
     public const string DashboardRoute = "dashboard/{*path}";
@@ -104,6 +105,7 @@ public static class Triggers
         new("GetAtRiskCustomers", "GET", AtRiskCustomersRoute),
         new("GetCohorts", "GET", CohortsRoute),
         new("GetSegmentFlows", "GET", SegmentFlowsRoute),
+        new("GetModelHealth", "GET", ModelHealthRoute),
         new("Dashboard", "GET", DashboardRoute),
     ];
 
