@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CohortsEndpoint>();
         services.AddSingleton<SegmentFlowsEndpoint>();
         services.AddSingleton<ModelHealthEndpoint>();
+        services.AddSingleton<ScoreHistoryEndpoint>();
         services.AddSingleton<DashboardEndpoint>();
         services.AddSingleton<SendGridWebhookEndpoint>();
         services.AddSingleton<TwilioWebhookEndpoints>();

@@ -61,6 +61,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ScoreQueries>();
         services.AddSingleton<AtRiskQueries>();
         services.AddSingleton<SegmentFlowQueries>();
+        services.AddSingleton<ScoreHistoryQueries>();
         services.AddSingleton<ModelHealth.ModelHealthQueries>();
         services.AddSingleton<Cohorts.CohortQueries>();
         services.AddSingleton<Campaigns.Enrollment.CampaignEnrollmentJob>();

@@ -50,6 +50,7 @@ public static class ChurnApiEndpoints
         "GetCohorts" => (HttpRequest r, CohortsEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
         "GetSegmentFlows" => (HttpRequest r, SegmentFlowsEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
         "GetModelHealth" => (HttpRequest r, ModelHealthEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
+        "GetCustomerScores" => (string id, HttpRequest r, ScoreHistoryEndpoint e, CancellationToken ct) => e.GetAsync(id, r, ct),
         "Dashboard" => (HttpRequest r, DashboardEndpoint e) => e.Get(r),
         _ => throw new InvalidOperationException($"No self-host handler for trigger '{triggerName}'."),
     };

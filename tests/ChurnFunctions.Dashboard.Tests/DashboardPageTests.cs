@@ -91,6 +91,7 @@ public sealed class DashboardPageTests(DashboardSite site)
         var top = (await site.ReadAsync<AtRiskPage>("/api/customers/at-risk?limit=1")).Customers[0];
         var customer = await site.ReadAsync<CustomerView>($"/api/customers/{Uri.EscapeDataString(top.CustomerId)}");
         var score = await site.ReadAsync<CustomerScore>($"/api/customers/{Uri.EscapeDataString(top.CustomerId)}/score");
+        var history = await site.ReadAsync<List<CustomerScore>>($"/api/customers/{Uri.EscapeDataString(top.CustomerId)}/scores");
         await using var browser = await DashboardBrowser.OpenAsync(site, width);
         await browser.GoToAsync("/api/dashboard/at-risk.html");
 
@@ -104,6 +105,10 @@ public sealed class DashboardPageTests(DashboardSite site)
         Assert.Contains(customer.Email!, await browser.Page.TextContentAsync("#profile"), StringComparison.Ordinal);
         AssertNear(score.ProbabilityAlive!.Value, Parse((await browser.Page.Locator("#score dd").Nth(1).TextContentAsync())!), 0.005);
         Assert.Contains(score.Segment, await browser.Page.TextContentAsync("#score"), StringComparison.Ordinal);
+        Assert.Equal(DashboardSite.RunDays, history.Select(s => s.AsOf));
+        var scores = await ChartAsync(browser, "history");
+        Assert.Equal(history.Select(s => s.ProbabilityAlive), scores.Series[0]);
+        Assert.Equal(history.Select(s => s.Clv), scores.Series[1]);
 
         await browser.AssertFitsWidthAsync(width);
         await browser.ScreenshotAsync("customer", width);

@@ -11,7 +11,7 @@ page(async () => {
   }
 
   const path = `customers/${encodeURIComponent(id)}`;
-  const [customer, score] = await Promise.all([api(path), api(`${path}/score`)]);
+  const [customer, score, history] = await Promise.all([api(path), api(`${path}/score`), api(`${path}/scores`)]);
   if (!customer) {
     notice(`No customer ${id}.`);
     return;
@@ -42,6 +42,11 @@ page(async () => {
   } else {
     $('#score').append(...term('Score', 'not scored yet'));
   }
+
+  chart('history', 'line', (history ?? []).map((s) => s.asOf), [
+    { label: 'P(alive)', data: (history ?? []).map((s) => s.probabilityAlive), borderColor: '#b42318', backgroundColor: '#b42318', yAxisID: 'alive' },
+    { label: 'CLV', data: (history ?? []).map((s) => s.clv), borderColor: '#1f6feb', backgroundColor: '#1f6feb', yAxisID: 'clv' },
+  ], { scales: { alive: { position: 'left', min: 0, max: 1 }, clv: { position: 'right', grid: { drawOnChartArea: false } } } });
 
   const transactions = [...customer.transactions].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
   chart('purchases', 'bar', transactions.map((t) => day(t.occurredAt)), [

@@ -32,6 +32,7 @@ public static class Triggers
     public const string CohortsRoute = "cohorts";
     public const string SegmentFlowsRoute = "segments/flows";
     public const string ModelHealthRoute = "model/health";
+    public const string CustomerScoresRoute = "customers/{id}/scores";
 
     /// <summary>The staff dashboard's pages and scripts; the self-host also answers "/" with its overview page.</summary>
     public const string DashboardRoute = "dashboard/{*path}";
@@ -106,6 +107,7 @@ public static class Triggers
         new("GetCohorts", "GET", CohortsRoute),
         new("GetSegmentFlows", "GET", SegmentFlowsRoute),
         new("GetModelHealth", "GET", ModelHealthRoute),
+        new("GetCustomerScores", "GET", CustomerScoresRoute),
         new("Dashboard", "GET", DashboardRoute),
     ];
 
