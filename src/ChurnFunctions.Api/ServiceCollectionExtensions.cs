@@ -38,6 +38,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CustomerEndpoints>();
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<AnalyticsEndpoints>();
+        services.AddSingleton<AtRiskEndpoint>();
+        services.AddSingleton<CohortsEndpoint>();
+        services.AddSingleton<SegmentFlowsEndpoint>();
+        services.AddSingleton<ModelHealthEndpoint>();
+        services.AddSingleton<ScoreHistoryEndpoint>();
+        services.AddSingleton<DashboardEndpoint>();
         services.AddSingleton<SendGridWebhookEndpoint>();
         services.AddSingleton<TwilioWebhookEndpoints>();
         services.AddSingleton<FeedbackEndpoints>();

@@ -64,6 +64,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AlertService>();
         services.AddSingleton<ScoringJob>();
         services.AddSingleton<ScoreQueries>();
+        services.AddSingleton<AtRiskQueries>();
+        services.AddSingleton<SegmentFlowQueries>();
+        services.AddSingleton<ScoreHistoryQueries>();
+        services.AddSingleton<ModelHealth.ModelHealthQueries>();
+        services.AddSingleton<Cohorts.CohortQueries>();
         services.AddSingleton<Campaigns.Enrollment.CampaignEnrollmentJob>();
         services.AddCampaigns(configuration);
         services.AddEngagement(configuration);

@@ -16,6 +16,8 @@ public static class ChurnApiEndpoints
             api.MapMethods(trigger.Route, [trigger.Method], HandlerFor(trigger.Name)).WithName(trigger.Name);
         }
 
+        // The dashboard's overview at the root, so the address `churn serve` prints opens it.
+        app.MapGet("/", (HttpRequest r, DashboardEndpoint e) => e.Get(r)).WithName("DashboardRoot");
         return app;
     }
 
@@ -48,6 +50,12 @@ public static class ChurnApiEndpoints
         "EnrollCampaigns" => (HttpRequest r, EnrollEndpoint e, CancellationToken ct) => e.PostAsync(r, ct),
         "ListTasks" => (HttpRequest r, StaffTaskEndpoints e, CancellationToken ct) => e.ListAsync(r, ct),
         "RecordTaskOutcome" => (string id, HttpRequest r, StaffTaskEndpoints e, CancellationToken ct) => e.OutcomeAsync(id, r, ct),
+        "GetAtRiskCustomers" => (HttpRequest r, AtRiskEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
+        "GetCohorts" => (HttpRequest r, CohortsEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
+        "GetSegmentFlows" => (HttpRequest r, SegmentFlowsEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
+        "GetModelHealth" => (HttpRequest r, ModelHealthEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
+        "GetCustomerScores" => (string id, HttpRequest r, ScoreHistoryEndpoint e, CancellationToken ct) => e.GetAsync(id, r, ct),
+        "Dashboard" => (HttpRequest r, DashboardEndpoint e) => e.Get(r),
         _ => throw new InvalidOperationException($"No self-host handler for trigger '{triggerName}'."),
     };
 }

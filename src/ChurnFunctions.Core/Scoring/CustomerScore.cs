@@ -22,4 +22,17 @@ public sealed record CustomerScore(
     string ValueTier,
     string ChurnStatus,
     bool PartialChurn,
-    IReadOnlyList<string> AbandonedCategories);
+    IReadOnlyList<string> AbandonedCategories)
+{
+    /// <summary>Days from the last purchase day to <see cref="AsOf"/>; null in scores written before it was kept.</summary>
+    public int? DaysSinceLastPurchase { get; init; }
+
+    /// <summary>Mean days between the customer's distinct purchase days; null for a one-time buyer.</summary>
+    public double? PurchaseGapDays { get; init; }
+
+    /// <summary>
+    /// How far trailing spend fell on the customer's own baseline (0.8 = down 80%; negative = up), as partial churn
+    /// measures it; null when the customer has no baseline yet.
+    /// </summary>
+    public double? SpendDrop { get; init; }
+}

@@ -6,4 +6,7 @@ public interface IScoreStore
     Task SaveAsync(DateOnly asOf, IReadOnlyList<CustomerScore> scores, CancellationToken cancellationToken);
 
     Task<CustomerScore?> GetAsync(DateOnly asOf, string customerId, CancellationToken cancellationToken);
+
+    /// <summary>Every score of one run day, in no particular order.</summary>
+    Task<IReadOnlyList<CustomerScore>> ListAsync(DateOnly asOf, CancellationToken cancellationToken);
 }

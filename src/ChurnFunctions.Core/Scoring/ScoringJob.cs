@@ -216,6 +216,8 @@ public sealed partial class ScoringJob(
             var pAlive = scored is null ? null : Finite(scored.ProbabilityAlive[i]);
             var status = ChurnRules.Classify(history.DaysOf(c), asOfDay, churnOptions.Value, pAlive);
             var segment = SegmentRules.Segment(rfm.Recency[i], rfm.Frequency[i], status);
+            var days = history.DaysOf(c);
+            var partial = PartialChurnDetector.Evaluate(days, history.AmountsOf(c), asOfDay, partialChurnOptions.Value);
             result.Add(new CustomerScore(
                 record.Id,
                 day,
@@ -232,8 +234,13 @@ public sealed partial class ScoringJob(
                 ScoreNames.Of(SegmentRules.Tier(segment)),
                 ScoreNames.Of(valueTiers[i]),
                 ScoreNames.Of(status),
-                PartialChurnDetector.Evaluate(history.DaysOf(c), history.AmountsOf(c), asOfDay, partialChurnOptions.Value).IsPartialChurn,
-                abandoned.ByCustomer.GetValueOrDefault(record.Id) ?? []));
+                partial.IsPartialChurn,
+                abandoned.ByCustomer.GetValueOrDefault(record.Id) ?? [])
+            {
+                DaysSinceLastPurchase = daysSinceLast[i],
+                PurchaseGapDays = days.Length > 1 ? (double)(days[^1] - days[0]) / (days.Length - 1) : null,
+                SpendDrop = partial.HasBaseline ? Finite(partial.Drop) : null,
+            });
         }
 
         return result;

@@ -32,6 +32,14 @@ public static class Triggers
     public const string CampaignEnrollRoute = "campaigns/enroll";
     public const string TasksRoute = "tasks";
     public const string TaskOutcomeRoute = "tasks/{id}/outcome";
+    public const string AtRiskCustomersRoute = "customers/at-risk";
+    public const string CohortsRoute = "cohorts";
+    public const string SegmentFlowsRoute = "segments/flows";
+    public const string ModelHealthRoute = "model/health";
+    public const string CustomerScoresRoute = "customers/{id}/scores";
+
+    /// <summary>The staff dashboard's pages and scripts; the self-host also answers "/" with its overview page.</summary>
+    public const string DashboardRoute = "dashboard/{*path}";
 
     /// <summary>The app setting holding the nightly scoring's NCRONTAB schedule (UTC).</summary>
     public const string ScoreScheduleSetting = "ScoreSchedule";
@@ -103,6 +111,12 @@ public static class Triggers
         new("EnrollCampaigns", "POST", CampaignEnrollRoute),
         new("ListTasks", "GET", TasksRoute),
         new("RecordTaskOutcome", "POST", TaskOutcomeRoute),
+        new("GetAtRiskCustomers", "GET", AtRiskCustomersRoute),
+        new("GetCohorts", "GET", CohortsRoute),
+        new("GetSegmentFlows", "GET", SegmentFlowsRoute),
+        new("GetModelHealth", "GET", ModelHealthRoute),
+        new("GetCustomerScores", "GET", CustomerScoresRoute),
+        new("Dashboard", "GET", DashboardRoute),
     ];
 
     public static readonly IReadOnlyList<QueueTrigger> Queues =

@@ -16,5 +16,8 @@ public sealed class TableScoreStore(StorageAccount account) : IScoreStore
     public async Task<CustomerScore?> GetAsync(DateOnly asOf, string customerId, CancellationToken cancellationToken) =>
         await rows.GetAsync(Day(asOf), customerId, cancellationToken) is { } score ? ScoreNames.Normalize(score) : null;
 
+    public async Task<IReadOnlyList<CustomerScore>> ListAsync(DateOnly asOf, CancellationToken cancellationToken) =>
+        [.. (await rows.QueryAsync(JsonRows<CustomerScore>.PartitionRange(Day(asOf), Day(asOf)), cancellationToken)).Select(ScoreNames.Normalize)];
+
     private static string Day(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 }

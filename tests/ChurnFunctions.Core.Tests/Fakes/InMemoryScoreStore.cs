@@ -19,4 +19,7 @@ internal sealed class InMemoryScoreStore : IScoreStore
 
     public Task<CustomerScore?> GetAsync(DateOnly asOf, string customerId, CancellationToken cancellationToken) =>
         Task.FromResult(scores.GetValueOrDefault((asOf, customerId)));
+
+    public Task<IReadOnlyList<CustomerScore>> ListAsync(DateOnly asOf, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<CustomerScore>>([.. scores.Where(p => p.Key.Item1 == asOf).Select(p => p.Value)]);
 }

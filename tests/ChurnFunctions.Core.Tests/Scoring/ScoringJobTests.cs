@@ -36,6 +36,22 @@ public sealed class ScoringJobTests
     }
 
     [Fact]
+    public async Task Scores_keep_the_days_since_the_last_purchase_the_mean_gap_and_the_spend_drop_the_at_risk_reason_reads()
+    {
+        var rig = new ScoringRig([Customer("c1", Every(new DateOnly(2024, 1, 1), 20, 5)), Customer("c2", [new DateOnly(2024, 5, 1)])]);
+
+        await rig.Job.RunAsync(Yesterday, default);
+
+        var regular = (await rig.Scores.GetAsync(Yesterday, "c1", default))!;
+        Assert.Equal(Yesterday.DayNumber - new DateOnly(2024, 3, 21).DayNumber, regular.DaysSinceLastPurchase);
+        Assert.Equal(20, regular.PurchaseGapDays);
+        var once = (await rig.Scores.GetAsync(Yesterday, "c2", default))!;
+        Assert.Equal(30, once.DaysSinceLastPurchase);
+        Assert.Null(once.PurchaseGapDays);
+        Assert.Null(once.SpendDrop);
+    }
+
+    [Fact]
     public async Task One_customer_completes()
     {
         var rig = new ScoringRig([Customer("c1", Every(new DateOnly(2024, 1, 1), 20, 5))]);

@@ -1,0 +1,4 @@
+namespace ChurnFunctions.Dashboard.Tests;
+
+[CollectionDefinition(DashboardSite.CollectionName)]
+public sealed class DashboardCollection : ICollectionFixture<DashboardSite>;

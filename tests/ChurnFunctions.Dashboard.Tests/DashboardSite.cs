@@ -1,0 +1,157 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChurnFunctions.Core.Scoring;
+using ChurnFunctions.Core.Triggers;
+using ChurnFunctions.IntegrationTests.Support;
+using ChurnFunctions.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ChurnFunctions.Dashboard.Tests;
+
+/// <summary>
+/// One seeded store for every dashboard test: its own Azurite, `churn serve` on Kestrel with a read key separate from
+/// the POS key, 30 customers sent through the POS route (12 weekly buyers, 12 who bought every 10 days and stopped on
+/// 1 February, 6 one-time buyers in March), scored as of 29, 30 and 31 March 2024; and headless Debian Chromium.
+/// </summary>
+public sealed class DashboardSite : IAsyncLifetime
+{
+    public const string ReadKey = "dashboard-read-key-0001";
+    public const string CollectionName = "dashboard";
+    public static readonly DateOnly[] RunDays = [new(2024, 3, 29), new(2024, 3, 30), new(2024, 3, 31)];
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private readonly AzuriteFixture azurite = new();
+    private IPlaywright playwright = null!;
+
+    internal SelfHostRunner Host { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress => Host.Client.BaseAddress!;
+
+    /// <summary>Screenshots land here, in the test output folder, kept as the run's artifacts.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        await azurite.InitializeAsync();
+        Host = await SelfHostRunner.StartAsync(azurite.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["Api:ReadKeys"] = ReadKey,
+            ["Alerts:ChurnRateThreshold"] = "0.3",
+        });
+        await SeedAsync();
+        var job = Host.Services.GetRequiredService<ScoringJob>();
+        foreach (var day in RunDays)
+        {
+            await job.RunAsync(day, default);
+        }
+
+        await SeedCampaignAsync();
+
+        Assert.True(File.Exists(ChromiumPath), $"The dashboard tests drive Debian's chromium at {ChromiumPath}: apt-get install -y chromium (.ci/run does).");
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // CI runs as root, where Chromium's sandbox cannot start.
+            Args = ["--no-sandbox"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        playwright.Dispose();
+        await Host.DisposeAsync();
+        azurite.Dispose();
+    }
+
+    /// <summary>GET a read route with the read key, as the dashboard calls it.</summary>
+    public async Task<T> ReadAsync<T>(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("x-api-key", ReadKey);
+        using var response = await Host.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<T>(JsonSerializerOptions.Web))!;
+    }
+
+    private async Task SeedAsync()
+    {
+        var orders = new int[30];
+        for (var c = 0; c < 30; c++)
+        {
+            var (first, every, last) = c switch
+            {
+                < 12 => (new DateOnly(2024, 1, 2).AddDays(c % 7), 7, RunDays[^1]),
+                < 24 => (new DateOnly(2024, 1, 2), 10, new DateOnly(2024, 2, 1)),
+                _ => (new DateOnly(2024, 3, 1).AddDays(c - 24), 1000, RunDays[^1]),
+            };
+            var items = new List<string>();
+            for (var day = first; day <= last; day = day.AddDays(every))
+            {
+                items.Add(Payloads.PosTransaction($"dash-{c}-{day:MMdd}", Email(c), 20m + (c * 3) + (day.Day % 5), occurredAt: $"{day:yyyy-MM-dd}T12:00:00+00:00"));
+            }
+
+            orders[c] = items.Count;
+            using var response = await Host.Client.SendAsync(Payloads.Pos("[" + string.Join(",", items) + "]"));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        await SelfHostRunner.EventuallyAsync(() => Host.Storage.GetQueueClient(Triggers.IngestQueue).GetApproximateCountAsync(default), n => n == 0);
+        for (var c = 0; c < 30; c++)
+        {
+            var (email, expected) = (Email(c), orders[c]);
+            await SelfHostRunner.EventuallyAsync(() => OrderCountAsync(email), n => n == expected);
+        }
+    }
+
+    // A win-back for customers whose P(alive) fell below 0.5, half of them held out; the POS sales carry no marketing
+    // consent, so the runner skips every send. Instances then wait out the attribution window (still running), and the
+    // report stops moving once every treated instance's send is settled.
+    private async Task SeedCampaignAsync()
+    {
+        const string campaign = """
+            {
+              "id": "dash-winback",
+              "name": "Win back",
+              "trigger": { "type": "aliveProbabilityBelow", "threshold": 0.5 },
+              "holdoutPercent": 50,
+              "steps": [ { "type": "sendEmail", "id": "offer", "templateId": "d-winback" } ]
+            }
+            """;
+        using var save = new HttpRequestMessage(HttpMethod.Post, "/api/campaigns") { Content = new StringContent(campaign, System.Text.Encoding.UTF8, "application/json") };
+        save.Headers.Add("x-api-key", ReadKey);
+        using var saved = await Host.Client.SendAsync(save);
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+
+        var run = await Host.Services.GetRequiredService<ChurnFunctions.Core.Campaigns.Enrollment.CampaignEnrollmentJob>().RunAsync(default);
+        CampaignEntered = run.Started;
+        await SelfHostRunner.EventuallyAsync(
+            () => ReadAsync<JsonElement>("/api/campaigns/dash-winback/report"),
+            r => r.GetProperty("treatment").GetProperty("entered").GetInt32() + r.GetProperty("holdout").GetProperty("entered").GetInt32() == CampaignEntered
+                && Settled(r.GetProperty("treatment").GetProperty("entered").GetInt32(), r.GetProperty("steps")[0]));
+    }
+
+    private static bool Settled(int treated, JsonElement step) =>
+        step.GetProperty("skipped").GetInt32() + step.GetProperty("treatment").GetProperty("sent").GetInt32() == treated;
+
+    /// <summary>Customers the seeded campaign's enrollment started.</summary>
+    public int CampaignEntered { get; private set; }
+
+    private async Task<int> OrderCountAsync(string email)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/customers?email={Uri.EscapeDataString(email)}");
+        request.Headers.Add("x-api-key", ReadKey);
+        using var response = await Host.Client.SendAsync(request);
+        return response.StatusCode == HttpStatusCode.OK
+            ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("orderCount").GetInt32()
+            : 0;
+    }
+
+    private static string Email(int c) => $"dash-{c}@example.com";
+}
