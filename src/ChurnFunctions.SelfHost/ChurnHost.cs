@@ -1,4 +1,6 @@
 using ChurnFunctions.Api;
+using ChurnFunctions.Api.Http;
+using ChurnFunctions.Api.Http.OpenApi;
 using ChurnFunctions.Core.Campaigns.Enrollment;
 using ChurnFunctions.Core.Ingest;
 using ChurnFunctions.Core.Privacy;
@@ -30,6 +32,7 @@ public static class ChurnHost
         builder.Configuration["AzureWebJobsStorage"] ??= "UseDevelopmentStorage=true";
 
         builder.Services.AddChurnFunctions(builder.Configuration);
+        builder.Services.AddChurnOpenApi();
         builder.Services.AddExceptionHandler<ExceptionTypeLogger>();
         builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = _ => true);
         builder.Services.AddQueueTrigger(

@@ -28,6 +28,7 @@ public static class Triggers
     public const string TwilioStatusRoute = "webhooks/twilio/status";
     public const string TwilioInboundRoute = "webhooks/twilio/inbound";
     public const string CustomerExportRoute = "customers/{id}/export";
+    public const string OpenApiRoute = "openapi.json";
 
     /// <summary>The app setting holding the nightly scoring's NCRONTAB schedule (UTC).</summary>
     public const string ScoreScheduleSetting = "ScoreSchedule";
@@ -95,6 +96,7 @@ public static class Triggers
         new("TwilioInbound", "POST", TwilioInboundRoute),
         new("ExportCustomer", "GET", CustomerExportRoute),
         new("EraseCustomer", "DELETE", CustomerRoute),
+        new("GetOpenApi", "GET", OpenApiRoute),
     ];
 
     public static readonly IReadOnlyList<QueueTrigger> Queues =

@@ -1,11 +1,17 @@
-using ChurnFunctions.Api.Http;
 using ChurnFunctions.Api.Http.Campaigns;
 using ChurnFunctions.Api.Http.Engagement;
+using ChurnFunctions.Api.Http.OpenApi;
 using ChurnFunctions.Core.Triggers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
-namespace ChurnFunctions.SelfHost;
+namespace ChurnFunctions.Api.Http;
 
-/// <summary>Maps every HTTP trigger of <see cref="Triggers"/> under /api, each to its shared handler.</summary>
+/// <summary>
+/// Maps every HTTP trigger of <see cref="Triggers"/> under /api, each to its shared handler: the self-host serves
+/// these endpoints, and both hosts' OpenAPI document is generated from them.
+/// </summary>
 public static class ChurnApiEndpoints
 {
     public static IEndpointRouteBuilder MapChurnApi(this IEndpointRouteBuilder app)
@@ -13,11 +19,22 @@ public static class ChurnApiEndpoints
         var api = app.MapGroup("/api");
         foreach (var trigger in Triggers.Http)
         {
-            api.MapMethods(trigger.Route, [trigger.Method], HandlerFor(trigger.Name)).WithName(trigger.Name);
+            api.MapMethods(trigger.Route, [trigger.Method], HandlerFor(trigger.Name)).WithName(trigger.Name)
+                .WithTags(trigger.Route.Split('/')[0]);
         }
 
         return app;
     }
+
+    /// <summary>The handler classes the endpoints take from the container (what parameter inference must see as services).</summary>
+    public static IReadOnlyList<Type> HandlerServiceTypes() =>
+    [
+        .. Triggers.Http
+            .SelectMany(t => HandlerFor(t.Name).Method.GetParameters())
+            .Select(p => p.ParameterType)
+            .Where(t => t.IsClass && t.Namespace?.StartsWith("ChurnFunctions.", StringComparison.Ordinal) == true)
+            .Distinct(),
+    ];
 
     private static Delegate HandlerFor(string triggerName) => triggerName switch
     {
@@ -44,6 +61,7 @@ public static class ChurnApiEndpoints
         "ExportCustomer" => (string id, HttpRequest r, PrivacyEndpoints e, CancellationToken ct) => e.ExportAsync(id, r, ct),
         "EraseCustomer" => (string id, HttpRequest r, PrivacyEndpoints e, CancellationToken ct) => e.EraseAsync(id, r, ct),
         "TwilioInbound" => (HttpRequest r, TwilioWebhookEndpoints e, CancellationToken ct) => e.InboundAsync(r, ct),
+        "GetOpenApi" => (HttpContext c, CancellationToken ct) => OpenApiEndpoint.GetAsync(c, ct),
         _ => throw new InvalidOperationException($"No self-host handler for trigger '{triggerName}'."),
     };
 }
