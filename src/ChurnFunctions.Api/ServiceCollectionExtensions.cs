@@ -38,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CustomerEndpoints>();
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<AnalyticsEndpoints>();
+        services.AddSingleton<ExportEndpoints>();
         services.AddSingleton<SendGridWebhookEndpoint>();
         services.AddSingleton<TwilioWebhookEndpoints>();
         services.AddSingleton<FeedbackEndpoints>();

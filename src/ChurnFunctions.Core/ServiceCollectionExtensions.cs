@@ -31,6 +31,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CustomerMerger>();
         services.AddSingleton<CustomerResolver>();
         services.AddSingleton<CustomerQueries>();
+        services.AddSingleton<Exports.AnalystExports>();
         services.AddSingleton<IngestProcessor>();
         services.AddSingleton<IngestMessageHandler>();
         services.AddSingleton<IngestQueueWriter>();

@@ -7,5 +7,6 @@ var root = new RootCommand("churn: ChurnFunctions self-hosted: ingest, churn ana
     ImportCommand.Create(),
     FitCommand.Create(),
     ScoreCommand.Create(),
+    ExportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -29,6 +29,7 @@ public static class Triggers
     public const string TwilioInboundRoute = "webhooks/twilio/inbound";
     public const string CustomerExportRoute = "customers/{id}/export";
     public const string OpenApiRoute = "openapi.json";
+    public const string ExportRoute = "export/{what}";
 
     /// <summary>The app setting holding the nightly scoring's NCRONTAB schedule (UTC).</summary>
     public const string ScoreScheduleSetting = "ScoreSchedule";
@@ -97,6 +98,7 @@ public static class Triggers
         new("ExportCustomer", "GET", CustomerExportRoute),
         new("EraseCustomer", "DELETE", CustomerRoute),
         new("GetOpenApi", "GET", OpenApiRoute),
+        new("ExportData", "GET", ExportRoute),
     ];
 
     public static readonly IReadOnlyList<QueueTrigger> Queues =

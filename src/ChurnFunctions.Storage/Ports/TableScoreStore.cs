@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ChurnFunctions.Core.Scoring;
 
 namespace ChurnFunctions.Storage.Ports;
@@ -15,6 +16,14 @@ public sealed class TableScoreStore(StorageAccount account) : IScoreStore
     // Runs before the kebab-case vocabulary wrote "AtRisk"; a read gives every score the one spelling.
     public async Task<CustomerScore?> GetAsync(DateOnly asOf, string customerId, CancellationToken cancellationToken) =>
         await rows.GetAsync(Day(asOf), customerId, cancellationToken) is { } score ? ScoreNames.Normalize(score) : null;
+
+    public async IAsyncEnumerable<CustomerScore> ListAsync(DateOnly asOf, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var score in rows.StreamAsync(JsonRows<CustomerScore>.Partition(Day(asOf)), cancellationToken).ConfigureAwait(false))
+        {
+            yield return ScoreNames.Normalize(score);
+        }
+    }
 
     private static string Day(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 }

@@ -19,4 +19,7 @@ internal sealed class InMemoryScoreStore : IScoreStore
 
     public Task<CustomerScore?> GetAsync(DateOnly asOf, string customerId, CancellationToken cancellationToken) =>
         Task.FromResult(scores.GetValueOrDefault((asOf, customerId)));
+
+    public IAsyncEnumerable<CustomerScore> ListAsync(DateOnly asOf, CancellationToken cancellationToken) =>
+        scores.Where(s => s.Key.Item1 == asOf).Select(s => s.Value).ToAsyncEnumerable();
 }

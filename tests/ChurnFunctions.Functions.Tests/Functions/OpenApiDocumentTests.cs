@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ChurnFunctions.Testing;
 using Triggers = ChurnFunctions.Core.Triggers.Triggers;
 
@@ -64,10 +65,10 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite) : IAsyncLifetim
         {
             var operation = document["paths"]!["/api/" + trigger.Route]![trigger.Method.ToLowerInvariant()]!;
             Assert.Equal(trigger.Name, operation["operationId"]!.GetValue<string>());
-            if (trigger.Route.Contains("{id}", StringComparison.Ordinal))
+            foreach (var name in Regex.Matches(trigger.Route, "{([a-z]+)}").Select(m => m.Groups[1].Value))
             {
                 var parameters = operation["parameters"]!.AsArray();
-                Assert.Contains(parameters, p => p!["name"]!.GetValue<string>() == "id" && p["in"]!.GetValue<string>() == "path");
+                Assert.Contains(parameters, p => p!["name"]!.GetValue<string>() == name && p["in"]!.GetValue<string>() == "path");
             }
         }
     }
