@@ -39,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<HealthEndpoint>();
         services.AddSingleton<AnalyticsEndpoints>();
         services.AddSingleton<ExportEndpoints>();
+        services.AddSingleton<MetricsCompareEndpoint>();
         services.AddSingleton<SendGridWebhookEndpoint>();
         services.AddSingleton<TwilioWebhookEndpoints>();
         services.AddSingleton<FeedbackEndpoints>();

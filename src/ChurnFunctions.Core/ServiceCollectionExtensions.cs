@@ -32,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CustomerResolver>();
         services.AddSingleton<CustomerQueries>();
         services.AddSingleton<Exports.AnalystExports>();
+        services.AddSingleton<Scoring.Comparison.MetricsComparer>();
         services.AddSingleton<IngestProcessor>();
         services.AddSingleton<IngestMessageHandler>();
         services.AddSingleton<IngestQueueWriter>();

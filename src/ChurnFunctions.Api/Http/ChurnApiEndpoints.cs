@@ -61,6 +61,7 @@ public static class ChurnApiEndpoints
         "ExportCustomer" => (string id, HttpRequest r, PrivacyEndpoints e, CancellationToken ct) => e.ExportAsync(id, r, ct),
         "EraseCustomer" => (string id, HttpRequest r, PrivacyEndpoints e, CancellationToken ct) => e.EraseAsync(id, r, ct),
         "TwilioInbound" => (HttpRequest r, TwilioWebhookEndpoints e, CancellationToken ct) => e.InboundAsync(r, ct),
+        "CompareMetrics" => (HttpRequest r, MetricsCompareEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
         "ExportData" => (string what, HttpRequest r, ExportEndpoints e, CancellationToken ct) => e.Get(what, r, ct),
         "GetOpenApi" => (HttpContext c, CancellationToken ct) => OpenApiEndpoint.GetAsync(c, ct),
         _ => throw new InvalidOperationException($"No self-host handler for trigger '{triggerName}'."),

@@ -30,6 +30,7 @@ public static class Triggers
     public const string CustomerExportRoute = "customers/{id}/export";
     public const string OpenApiRoute = "openapi.json";
     public const string ExportRoute = "export/{what}";
+    public const string MetricsCompareRoute = "metrics/compare";
 
     /// <summary>The app setting holding the nightly scoring's NCRONTAB schedule (UTC).</summary>
     public const string ScoreScheduleSetting = "ScoreSchedule";
@@ -99,6 +100,7 @@ public static class Triggers
         new("EraseCustomer", "DELETE", CustomerRoute),
         new("GetOpenApi", "GET", OpenApiRoute),
         new("ExportData", "GET", ExportRoute),
+        new("CompareMetrics", "GET", MetricsCompareRoute),
     ];
 
     public static readonly IReadOnlyList<QueueTrigger> Queues =
