@@ -7,6 +7,7 @@ var root = new RootCommand("churn: ChurnFunctions self-hosted: ingest, churn ana
     ImportCommand.Create(),
     FitCommand.Create(),
     ScoreCommand.Create(),
+    BacktestCommand.Create(),
     ExportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
