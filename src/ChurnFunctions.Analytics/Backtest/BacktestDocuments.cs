@@ -52,7 +52,7 @@ public static class BacktestDocuments
             html.Append("</tr>");
         }
 
-        html.Append("</table><h2>Calibration of P(alive)</h2><p>Share of customers in each P(alive) band who bought in the holdout, against the band's mean P(alive): an alive customer need not buy in the holdout, so a calibrated model draws its line at or above the diagonal's buyers.</p>");
+        html.Append("</table><h2>Calibration of P(alive)</h2><p>Share of customers in each P(alive) band who bought in the holdout, against the band's mean P(alive). An alive customer need not buy within the holdout, so even a calibrated P(alive) sits above its band's share of buyers; what to read is that the share rises with P(alive), and by how much the bands differ.</p>");
         var calibration = report.Models.Select(m => new SvgPlot.Series(m.Model,
             [.. m.Classification.Calibration.Where(b => b.Customers > 0).Select(b => (b.MeanProbabilityAlive!.Value, b.BoughtInHoldout!.Value))])).ToList();
         calibration.Add(new("diagonal", [(0, 0), (1, 1)], Dashed: true));
