@@ -11,7 +11,3 @@ public sealed record CampaignBacktest(
     int BoughtAfterContact,
     IReadOnlyList<CampaignWeek> Weeks,
     IReadOnlyList<CampaignContact> Contacts);
-
-public sealed record CampaignWeek(DateOnly Day, int Contacted, double RevenueAtStake);
-
-public sealed record CampaignContact(long CustomerId, DateOnly Day, double ProbabilityAlive, int RepeatPurchases, double RevenueAtStake, bool BoughtAfter);
