@@ -44,6 +44,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ModelHealthEndpoint>();
         services.AddSingleton<ScoreHistoryEndpoint>();
         services.AddSingleton<DashboardEndpoint>();
+        services.AddSingleton<ExportEndpoints>();
+        services.AddSingleton<MetricsCompareEndpoint>();
         services.AddSingleton<SendGridWebhookEndpoint>();
         services.AddSingleton<TwilioWebhookEndpoints>();
         services.AddSingleton<FeedbackEndpoints>();

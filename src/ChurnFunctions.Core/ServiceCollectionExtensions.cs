@@ -34,6 +34,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CustomerMerger>();
         services.AddSingleton<CustomerResolver>();
         services.AddSingleton<CustomerQueries>();
+        services.AddSingleton<Exports.AnalystExports>();
+        services.AddSingleton<Scoring.Comparison.MetricsComparer>();
         services.AddSingleton<IngestProcessor>();
         services.AddSingleton<IngestMessageHandler>();
         services.AddSingleton<IngestQueueWriter>();

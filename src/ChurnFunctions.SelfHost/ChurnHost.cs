@@ -1,4 +1,6 @@
 using ChurnFunctions.Api;
+using ChurnFunctions.Api.Http;
+using ChurnFunctions.Api.Http.OpenApi;
 using ChurnFunctions.Core.Campaigns.Enrollment;
 using ChurnFunctions.Core.Ingest;
 using ChurnFunctions.Core.Privacy;
@@ -37,6 +39,7 @@ public static class ChurnHost
 
         builder.Services.AddChurnFunctions(builder.Configuration);
         builder.AddChurnTelemetry(telemetry);
+        builder.Services.AddChurnOpenApi();
         builder.Services.AddExceptionHandler<ExceptionTypeLogger>();
         builder.Services.Configure<ExceptionHandlerOptions>(o => o.SuppressDiagnosticsCallback = _ => true);
         builder.Services.AddQueueTrigger(

@@ -8,5 +8,7 @@ var root = new RootCommand("churn: ChurnFunctions self-hosted: ingest, churn ana
     FitCommand.Create(),
     ScoreCommand.Create(),
     EnrollCommand.Create(),
+    BacktestCommand.Create(),
+    ExportCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

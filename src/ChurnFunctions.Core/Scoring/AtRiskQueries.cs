@@ -21,7 +21,7 @@ public sealed class AtRiskQueries(IScoreStore scores, IMetricsStore metrics, IOp
             return null;
         }
 
-        var all = await scores.ListAsync(latest.Date, cancellationToken);
+        var all = await scores.ListAsync(latest.Date, cancellationToken).ToListAsync(cancellationToken);
         var ranked = all
             .Where(s => s is { Clv: not null, ProbabilityAlive: not null })
             .Select(s => (Score: s, Stake: Math.Max(0, s.Clv!.Value) * (1 - s.ProbabilityAlive!.Value)))

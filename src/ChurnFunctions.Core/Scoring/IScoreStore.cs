@@ -7,6 +7,6 @@ public interface IScoreStore
 
     Task<CustomerScore?> GetAsync(DateOnly asOf, string customerId, CancellationToken cancellationToken);
 
-    /// <summary>Every score of one run day, in no particular order.</summary>
-    Task<IReadOnlyList<CustomerScore>> ListAsync(DateOnly asOf, CancellationToken cancellationToken);
+    /// <summary>Every score of one run day, in pages from the store (exports stream them; a run may hold 100k).</summary>
+    IAsyncEnumerable<CustomerScore> ListAsync(DateOnly asOf, CancellationToken cancellationToken);
 }

@@ -104,8 +104,7 @@ public sealed partial class ScoringJob(
         var records = new List<CustomerRecord>();
         await foreach (var record in customers.ListAsync(cancellationToken))
         {
-            // Anonymous sales are not a customer, and a merged-away record's history lives in its survivor.
-            if (!record.IsAnonymous && record.MergedInto is null && record.PurchaseDays.Count > 0 && record.PurchaseDays[0] <= day)
+            if (Counts(record, day))
             {
                 records.Add(record);
             }
@@ -114,7 +113,13 @@ public sealed partial class ScoringJob(
         return records;
     }
 
-    private static PurchaseHistory BuildHistory(List<CustomerRecord> records, DateOnly day)
+    /// <summary>Whether the record is a customer the metrics count as of <paramref name="day"/>.</summary>
+    // Anonymous sales are not a customer, and a merged-away record's history lives in its survivor.
+    internal static bool Counts(CustomerRecord record, DateOnly day) =>
+        !record.IsAnonymous && record.MergedInto is null && record.PurchaseDays.Count > 0 && record.PurchaseDays[0] <= day;
+
+    /// <summary>The daily purchase history of <paramref name="records"/> up to <paramref name="day"/>, customer i at index i.</summary>
+    internal static PurchaseHistory BuildHistory(List<CustomerRecord> records, DateOnly day)
     {
         var builder = new PurchaseHistoryBuilder(hasAmounts: true, expectedRows: records.Sum(r => r.PurchaseDays.Count), expectedCustomers: records.Count);
         for (var i = 0; i < records.Count; i++)

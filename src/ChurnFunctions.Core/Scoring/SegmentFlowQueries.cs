@@ -24,8 +24,8 @@ public sealed class SegmentFlowQueries(IScoreStore scores, IMetricsStore metrics
             return null;
         }
 
-        var before = (await scores.ListAsync(first, cancellationToken)).ToDictionary(s => s.CustomerId, s => s.Segment, StringComparer.Ordinal);
-        var after = (await scores.ListAsync(end, cancellationToken)).ToDictionary(s => s.CustomerId, s => s.Segment, StringComparer.Ordinal);
+        var before = (await scores.ListAsync(first, cancellationToken).ToListAsync(cancellationToken)).ToDictionary(s => s.CustomerId, s => s.Segment, StringComparer.Ordinal);
+        var after = (await scores.ListAsync(end, cancellationToken).ToListAsync(cancellationToken)).ToDictionary(s => s.CustomerId, s => s.Segment, StringComparer.Ordinal);
         var flows = before.Keys.Union(after.Keys)
             .GroupBy(id => (From: before.GetValueOrDefault(id, None), To: after.GetValueOrDefault(id, None)))
             .Select(g => new SegmentFlow(g.Key.From, g.Key.To, g.Count()))

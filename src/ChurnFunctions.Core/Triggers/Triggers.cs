@@ -40,6 +40,9 @@ public static class Triggers
 
     /// <summary>The staff dashboard's pages and scripts; the self-host also answers "/" with its overview page.</summary>
     public const string DashboardRoute = "dashboard/{*path}";
+    public const string OpenApiRoute = "openapi.json";
+    public const string ExportRoute = "export/{what}";
+    public const string MetricsCompareRoute = "metrics/compare";
 
     /// <summary>The app setting holding the nightly scoring's NCRONTAB schedule (UTC).</summary>
     public const string ScoreScheduleSetting = "ScoreSchedule";
@@ -117,6 +120,9 @@ public static class Triggers
         new("GetModelHealth", "GET", ModelHealthRoute),
         new("GetCustomerScores", "GET", CustomerScoresRoute),
         new("Dashboard", "GET", DashboardRoute),
+        new("GetOpenApi", "GET", OpenApiRoute),
+        new("ExportData", "GET", ExportRoute),
+        new("CompareMetrics", "GET", MetricsCompareRoute),
     ];
 
     public static readonly IReadOnlyList<QueueTrigger> Queues =

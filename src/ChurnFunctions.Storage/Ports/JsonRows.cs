@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChurnFunctions.Storage.Tables;
 
@@ -67,6 +68,18 @@ internal sealed class JsonRows<T>
 
         return result;
     }
+
+    /// <summary>Rows as the store pages them, never all in memory at once.</summary>
+    public async IAsyncEnumerable<T> StreamAsync(string filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var entity in table.QueryAsync(new TableQuery(filter), cancellationToken).ConfigureAwait(false))
+        {
+            yield return Read(entity);
+        }
+    }
+
+    public static string Partition(string partitionKey) => $"PartitionKey eq {TableQuery.Literal(KeyEncoder.Encode(partitionKey))}";
 
     /// <summary>An OData filter on encoded keys: PartitionKey between two bounds, inclusive.</summary>
     public static string PartitionRange(string from, string to) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ChurnFunctions.Core.Scoring;
 
 namespace ChurnFunctions.Storage.Ports;
@@ -16,8 +17,13 @@ public sealed class TableScoreStore(StorageAccount account) : IScoreStore
     public async Task<CustomerScore?> GetAsync(DateOnly asOf, string customerId, CancellationToken cancellationToken) =>
         await rows.GetAsync(Day(asOf), customerId, cancellationToken) is { } score ? ScoreNames.Normalize(score) : null;
 
-    public async Task<IReadOnlyList<CustomerScore>> ListAsync(DateOnly asOf, CancellationToken cancellationToken) =>
-        [.. (await rows.QueryAsync(JsonRows<CustomerScore>.PartitionRange(Day(asOf), Day(asOf)), cancellationToken)).Select(ScoreNames.Normalize)];
+    public async IAsyncEnumerable<CustomerScore> ListAsync(DateOnly asOf, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var score in rows.StreamAsync(JsonRows<CustomerScore>.Partition(Day(asOf)), cancellationToken).ConfigureAwait(false))
+        {
+            yield return ScoreNames.Normalize(score);
+        }
+    }
 
     private static string Day(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 }

@@ -20,6 +20,6 @@ internal sealed class InMemoryScoreStore : IScoreStore
     public Task<CustomerScore?> GetAsync(DateOnly asOf, string customerId, CancellationToken cancellationToken) =>
         Task.FromResult(scores.GetValueOrDefault((asOf, customerId)));
 
-    public Task<IReadOnlyList<CustomerScore>> ListAsync(DateOnly asOf, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<CustomerScore>>([.. scores.Where(p => p.Key.Item1 == asOf).Select(p => p.Value)]);
+    public IAsyncEnumerable<CustomerScore> ListAsync(DateOnly asOf, CancellationToken cancellationToken) =>
+        scores.Where(s => s.Key.Item1 == asOf).Select(s => s.Value).ToAsyncEnumerable();
 }

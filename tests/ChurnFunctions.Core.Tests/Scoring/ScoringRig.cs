@@ -107,8 +107,8 @@ internal sealed class InMemoryScoreStore : IScoreStore
     public Task<CustomerScore?> GetAsync(DateOnly asOf, string customerId, CancellationToken cancellationToken) =>
         Task.FromResult(rows.TryGetValue((asOf, customerId), out var json) ? JsonSerializer.Deserialize<CustomerScore>(json, JsonSerializerOptions.Web) : null);
 
-    public Task<IReadOnlyList<CustomerScore>> ListAsync(DateOnly asOf, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<CustomerScore>>([.. rows.Where(p => p.Key.Item1 == asOf).Select(p => JsonSerializer.Deserialize<CustomerScore>(p.Value, JsonSerializerOptions.Web)!)]);
+    public IAsyncEnumerable<CustomerScore> ListAsync(DateOnly asOf, CancellationToken cancellationToken) =>
+        rows.Where(r => r.Key.Item1 == asOf).Select(r => JsonSerializer.Deserialize<CustomerScore>(r.Value, JsonSerializerOptions.Web)!).ToAsyncEnumerable();
 }
 
 internal sealed class InMemoryMetricsStore : IMetricsStore

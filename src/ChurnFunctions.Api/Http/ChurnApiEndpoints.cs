@@ -1,11 +1,17 @@
-using ChurnFunctions.Api.Http;
 using ChurnFunctions.Api.Http.Campaigns;
 using ChurnFunctions.Api.Http.Engagement;
+using ChurnFunctions.Api.Http.OpenApi;
 using ChurnFunctions.Core.Triggers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
-namespace ChurnFunctions.SelfHost;
+namespace ChurnFunctions.Api.Http;
 
-/// <summary>Maps every HTTP trigger of <see cref="Triggers"/> under /api, each to its shared handler.</summary>
+/// <summary>
+/// Maps every HTTP trigger of <see cref="Triggers"/> under /api, each to its shared handler: the self-host serves
+/// these endpoints, and both hosts' OpenAPI document is generated from them.
+/// </summary>
 public static class ChurnApiEndpoints
 {
     public static IEndpointRouteBuilder MapChurnApi(this IEndpointRouteBuilder app)
@@ -13,13 +19,24 @@ public static class ChurnApiEndpoints
         var api = app.MapGroup("/api");
         foreach (var trigger in Triggers.Http)
         {
-            api.MapMethods(trigger.Route, [trigger.Method], HandlerFor(trigger.Name)).WithName(trigger.Name);
+            api.MapMethods(trigger.Route, [trigger.Method], HandlerFor(trigger.Name)).WithName(trigger.Name)
+                .WithTags(trigger.Route.Split('/')[0]);
         }
 
         // The dashboard's overview at the root, so the address `churn serve` prints opens it.
         app.MapGet("/", (HttpRequest r, DashboardEndpoint e) => e.Get(r)).WithName("DashboardRoot");
         return app;
     }
+
+    /// <summary>The handler classes the endpoints take from the container (what parameter inference must see as services).</summary>
+    public static IReadOnlyList<Type> HandlerServiceTypes() =>
+    [
+        .. Triggers.Http
+            .SelectMany(t => HandlerFor(t.Name).Method.GetParameters())
+            .Select(p => p.ParameterType)
+            .Where(t => t.IsClass && t.Namespace?.StartsWith("ChurnFunctions.", StringComparison.Ordinal) == true)
+            .Distinct(),
+    ];
 
     private static Delegate HandlerFor(string triggerName) => triggerName switch
     {
@@ -56,6 +73,9 @@ public static class ChurnApiEndpoints
         "GetModelHealth" => (HttpRequest r, ModelHealthEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
         "GetCustomerScores" => (string id, HttpRequest r, ScoreHistoryEndpoint e, CancellationToken ct) => e.GetAsync(id, r, ct),
         "Dashboard" => (HttpRequest r, DashboardEndpoint e) => e.Get(r),
+        "CompareMetrics" => (HttpRequest r, MetricsCompareEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
+        "ExportData" => (string what, HttpRequest r, ExportEndpoints e, CancellationToken ct) => e.Get(what, r, ct),
+        "GetOpenApi" => (HttpContext c, CancellationToken ct) => OpenApiEndpoint.GetAsync(c, ct),
         _ => throw new InvalidOperationException($"No self-host handler for trigger '{triggerName}'."),
     };
 }

@@ -1,0 +1,3 @@
+namespace ChurnFunctions.Analytics.Backtest;
+
+public sealed record CampaignContact(long CustomerId, DateOnly Day, double ProbabilityAlive, int RepeatPurchases, double RevenueAtStake, bool BoughtAfter);

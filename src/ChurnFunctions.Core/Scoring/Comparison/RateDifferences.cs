@@ -1,0 +1,3 @@
+namespace ChurnFunctions.Core.Scoring.Comparison;
+
+public sealed record RateDifferences(RateDifference ChurnRate, RateDifference RetentionRate, RateDifference RepeatPurchaseRate);
