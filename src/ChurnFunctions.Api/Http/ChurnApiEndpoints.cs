@@ -23,8 +23,9 @@ public static class ChurnApiEndpoints
                 .WithTags(trigger.Route.Split('/')[0]);
         }
 
-        // The dashboard's overview at the root, so the address `churn serve` prints opens it.
-        app.MapGet("/", (HttpRequest r, DashboardEndpoint e) => e.Get(r)).WithName("DashboardRoot");
+        // The dashboard's overview at the root, so the address `churn serve` prints opens it. Not an API route (the
+        // Functions app has no root): the OpenAPI document lists the trigger table's routes only.
+        app.MapGet("/", (HttpRequest r, DashboardEndpoint e) => e.Get(r)).WithName("DashboardRoot").ExcludeFromDescription();
         return app;
     }
 
@@ -72,7 +73,8 @@ public static class ChurnApiEndpoints
         "GetSegmentFlows" => (HttpRequest r, SegmentFlowsEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
         "GetModelHealth" => (HttpRequest r, ModelHealthEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
         "GetCustomerScores" => (string id, HttpRequest r, ScoreHistoryEndpoint e, CancellationToken ct) => e.GetAsync(id, r, ct),
-        "Dashboard" => (HttpRequest r, DashboardEndpoint e) => e.Get(r),
+        // The file is read from the request path (alike in both hosts); the route value is declared for the OpenAPI document.
+        "Dashboard" => (string? path, HttpRequest r, DashboardEndpoint e) => e.Get(r),
         "CompareMetrics" => (HttpRequest r, MetricsCompareEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
         "ExportData" => (string what, HttpRequest r, ExportEndpoints e, CancellationToken ct) => e.Get(what, r, ct),
         "GetOpenApi" => (HttpContext c, CancellationToken ct) => OpenApiEndpoint.GetAsync(c, ct),
