@@ -12,7 +12,8 @@ mkdir -p .azurite
 # Both hosts read local.settings.json; the sample's placeholder secrets are fine on a developer machine.
 [ -f local.settings.json ] || cp local.settings.sample.json local.settings.json
 
-[ -d node_modules/azurite ] || npm ci --no-audit --no-fund --loglevel=error
+# Azurite runs from node_modules, and the build bundles the dashboard's Chart.js from there.
+[ -d node_modules/azurite ] && [ -d node_modules/chart.js ] || npm ci --no-audit --no-fund --loglevel=error
 dotnet build src/ChurnFunctions.SelfHost -c Release --nologo -v quiet
 churn="dotnet src/ChurnFunctions.SelfHost/bin/Release/net10.0/churn.dll"
 
@@ -45,3 +46,5 @@ fi
 $churn import "$cdnow" --format cdnow
 key=$(python3 -c "import json;print(json.load(open('local.settings.json'))['Values']['Api__Keys'].split(',')[0])")
 echo "Try: curl -H 'x-api-key: $key' '$url/api/customers?platformId=cdnow:14048'"
+echo "Dashboard: $url/ (sign in with a read key: Api__ReadKeys, or Api__Keys while that is unset)."
+echo "Stop both: kill \$(cat .azurite/azurite.pid .azurite/churn.pid)"
