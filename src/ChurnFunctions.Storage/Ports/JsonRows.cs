@@ -9,6 +9,9 @@ namespace ChurnFunctions.Storage.Ports;
 /// </summary>
 internal sealed class JsonRows<T>
 {
+    /// <summary>Round trips a bulk read or write keeps in flight at once.</summary>
+    public const int Parallelism = 8;
+
     private const string Column = "Json";
     private static readonly JsonSerializerOptions Options = JsonSerializerOptions.Web;
     private readonly TableClient table;
@@ -41,18 +44,52 @@ internal sealed class JsonRows<T>
         await table.UpsertAsync(Entity(partitionKey, rowKey, value), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Replaces many rows of one partition, 100 to an entity group transaction.</summary>
-    public async Task UpsertPartitionAsync(string partitionKey, IEnumerable<(string RowKey, T Value)> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces many rows of one partition, 100 to an entity group transaction, <see cref="Parallelism"/> transactions
+    /// at a time: each is atomic on its own and they touch distinct rows, so their order does not matter.
+    /// </summary>
+    public async Task UpsertPartitionAsync(
+        string partitionKey, IEnumerable<(string RowKey, T Value)> rows, CancellationToken cancellationToken, IProgress<int>? written = null)
     {
         await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var chunk in rows.Chunk(100))
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(rows.Chunk(100), options, async (chunk, ct) =>
         {
             var batch = chunk.Select(r => TableBatchOperation.Upsert(Entity(partitionKey, r.RowKey, r.Value), TableUpdateMode.Replace)).ToList();
-            var result = await table.SubmitBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+            var result = await table.SubmitBatchAsync(batch, ct).ConfigureAwait(false);
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException($"Writing {typeof(T).Name} rows failed at operation {result.FailedIndex}: {result.ErrorCode}.");
             }
+
+            written?.Report(chunk.Length);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Point reads of many rows, <see cref="Parallelism"/> at a time; rows that do not exist are left out.</summary>
+    public async Task<IReadOnlyList<T>> GetManyAsync(IEnumerable<(string PartitionKey, string RowKey)> keys, CancellationToken cancellationToken)
+    {
+        await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var found = new System.Collections.Concurrent.ConcurrentBag<T>();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(keys, options, async (key, ct) =>
+        {
+            var entity = await table.GetEntityAsync(KeyEncoder.Encode(key.PartitionKey), KeyEncoder.Encode(key.RowKey), ct).ConfigureAwait(false);
+            if (entity is not null)
+            {
+                found.Add(Read(entity));
+            }
+        }).ConfigureAwait(false);
+        return [.. found];
+    }
+
+    /// <summary>Every row matching <paramref name="filter"/>, page by page (1,000 rows a round trip), as they arrive.</summary>
+    public async IAsyncEnumerable<T> QueryEachAsync(string filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var entity in table.QueryAsync(new TableQuery(filter), cancellationToken).ConfigureAwait(false))
+        {
+            yield return Read(entity);
         }
     }
 
@@ -71,6 +108,9 @@ internal sealed class JsonRows<T>
     /// <summary>An OData filter on encoded keys: PartitionKey between two bounds, inclusive.</summary>
     public static string PartitionRange(string from, string to) =>
         $"PartitionKey ge {TableQuery.Literal(KeyEncoder.Encode(from))} and PartitionKey le {TableQuery.Literal(KeyEncoder.Encode(to))}";
+
+    /// <summary>An OData filter on one encoded partition.</summary>
+    public static string Partition(string partitionKey) => $"PartitionKey eq {TableQuery.Literal(KeyEncoder.Encode(partitionKey))}";
 
     public static string RowRange(string partitionKey, string from, string to) =>
         $"PartitionKey eq {TableQuery.Literal(KeyEncoder.Encode(partitionKey))} and RowKey ge {TableQuery.Literal(KeyEncoder.Encode(from))} and RowKey le {TableQuery.Literal(KeyEncoder.Encode(to))}";
