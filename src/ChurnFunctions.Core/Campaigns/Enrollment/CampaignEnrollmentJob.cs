@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using ChurnFunctions.Core.Domain;
 using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Ports;
 using ChurnFunctions.Core.Scoring;
@@ -8,9 +10,10 @@ namespace ChurnFunctions.Core.Campaigns.Enrollment;
 
 /// <summary>
 /// The daily enrollment after the nightly scoring (timer "CampaignEnrollment"): for each enabled campaign, every
-/// customer whose trigger and audience hold is started through <see cref="ICampaignStarter"/> (idempotent). Cost per
-/// customer: one score read, plus the day before's score only if a campaign uses segmentEntered, plus the latest
-/// feedback only if one uses churnReason. Failures surface, so the timer's next run tries again.
+/// customer whose trigger and audience hold is started through <see cref="ICampaignStarter"/> (idempotent). What the
+/// triggers look at is read in bulk: the customers in pages, the latest run's scores (and the day before's only if a
+/// campaign uses segmentEntered, the latest feedback only if one uses churnReason) as whole pages too; the starts,
+/// one per matching customer and campaign, overlap with a bound. Failures surface, so the timer's next run tries again.
 /// </summary>
 public sealed partial class CampaignEnrollmentJob(
     ICampaignDefinitionStore definitions,
@@ -23,6 +26,11 @@ public sealed partial class CampaignEnrollmentJob(
     TimeProvider time,
     ILogger<CampaignEnrollmentJob> logger)
 {
+    /// <summary>Starts kept in flight at once: each is a few storage round trips of its own.</summary>
+    public const int StartParallelism = 8;
+
+    private const int ProgressEvery = 5_000;
+
     public async Task<EnrollmentRun> RunAsync(CancellationToken cancellationToken)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(analytics.Value.ReportingTimeZone);
@@ -33,42 +41,72 @@ public sealed partial class CampaignEnrollmentJob(
             return new EnrollmentRun(today, 0, 0, 0);
         }
 
+        var stopwatch = Stopwatch.StartNew();
         var scoredOn = (await metrics.LatestAsync(cancellationToken))?.Date;
         var needsPrevious = campaigns.Any(c => c.Trigger is SegmentEnteredTrigger);
         var needsFeedback = campaigns.Any(c => c.Trigger is ChurnReasonTrigger);
-        int read = 0, started = 0;
+        var listed = new List<CustomerRecord>();
         await foreach (var customer in customers.ListAsync(cancellationToken))
         {
-            if (customer.IsAnonymous || customer.MergedInto is not null)
+            if (!customer.IsAnonymous && customer.MergedInto is null)
             {
-                continue;
-            }
-
-            read++;
-            var facts = new EnrollmentFacts(
-                today,
-                customer,
-                scoredOn is { } day ? await scores.GetAsync(day, customer.Id, cancellationToken) : null,
-                needsPrevious && scoredOn is { } before ? await scores.GetAsync(before.AddDays(-1), customer.Id, cancellationToken) : null,
-                needsFeedback ? await feedback.GetLatestAsync(customer.Id, cancellationToken) : null);
-            foreach (var campaign in campaigns)
-            {
-                if (TriggerEvaluator.Matches(campaign.Trigger, facts) && TriggerEvaluator.InAudience(campaign.Audience, facts)
-                    && await StartAsync(campaign.Id, customer.Id, TriggerEvaluator.RunKey(campaign, facts), cancellationToken))
-                {
-                    started++;
-                }
+                listed.Add(customer);
             }
         }
 
-        LogEnrolled(logger, started, campaigns.Count, read, today);
-        return new EnrollmentRun(today, campaigns.Count, read, started);
+        var ids = new HashSet<string>(listed.Select(c => c.Id), StringComparer.Ordinal);
+        var current = scoredOn is { } day ? await scores.GetManyAsync(day, ids, cancellationToken) : NoScores;
+        var previous = needsPrevious && scoredOn is { } before ? await scores.GetManyAsync(before.AddDays(-1), ids, cancellationToken) : NoScores;
+        var answers = needsFeedback ? await feedback.GetLatestManyAsync(ids, cancellationToken) : NoAnswers;
+        LogRead(logger, listed.Count, current.Count, previous.Count, answers.Count, stopwatch.ElapsedMilliseconds);
+
+        int evaluated = 0, started = 0;
+        await Parallel.ForEachAsync(
+            listed,
+            new ParallelOptions { MaxDegreeOfParallelism = StartParallelism, CancellationToken = cancellationToken },
+            async (customer, ct) =>
+            {
+                var facts = new EnrollmentFacts(
+                    today,
+                    customer,
+                    current.GetValueOrDefault(customer.Id),
+                    previous.GetValueOrDefault(customer.Id),
+                    answers.GetValueOrDefault(customer.Id));
+                foreach (var campaign in campaigns)
+                {
+                    if (TriggerEvaluator.Matches(campaign.Trigger, facts) && TriggerEvaluator.InAudience(campaign.Audience, facts)
+                        && await StartAsync(campaign.Id, customer.Id, TriggerEvaluator.RunKey(campaign, facts), ct))
+                    {
+                        Interlocked.Increment(ref started);
+                    }
+                }
+
+                var done = Interlocked.Increment(ref evaluated);
+                if (done % ProgressEvery == 0)
+                {
+                    var startedSoFar = Volatile.Read(ref started);
+                    LogProgress(logger, done, listed.Count, startedSoFar);
+                }
+            });
+
+        LogEnrolled(logger, started, campaigns.Count, listed.Count, today, stopwatch.ElapsedMilliseconds);
+        return new EnrollmentRun(today, campaigns.Count, listed.Count, started);
     }
+
+    private static readonly IReadOnlyDictionary<string, CustomerScore> NoScores = new Dictionary<string, CustomerScore>();
+
+    private static readonly IReadOnlyDictionary<string, FeedbackEntry> NoAnswers = new Dictionary<string, FeedbackEntry>();
 
     // A campaign without recurrence goes through the starter's original entry point, which every starter has.
     private Task<bool> StartAsync(string campaignId, string customerId, string? runKey, CancellationToken cancellationToken) =>
         runKey is null ? starter.StartAsync(campaignId, customerId, cancellationToken) : starter.StartAsync(campaignId, customerId, runKey, cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Enrolled {Started} customers into {Campaigns} campaigns from {Customers} customers on {Day}")]
-    private static partial void LogEnrolled(ILogger logger, int started, int campaigns, int customers, DateOnly day);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Enrollment read {Customers} customers, {Scores} scores, {PreviousScores} scores of the day before and {Answers} feedback answers in {ElapsedMs} ms")]
+    private static partial void LogRead(ILogger logger, int customers, int scores, int previousScores, int answers, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Enrollment evaluated {Evaluated} of {Customers} customers; {Started} started so far")]
+    private static partial void LogProgress(ILogger logger, int evaluated, int customers, int started);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Enrolled {Started} customers into {Campaigns} campaigns from {Customers} customers on {Day} in {ElapsedMs} ms")]
+    private static partial void LogEnrolled(ILogger logger, int started, int campaigns, int customers, DateOnly day, long elapsedMs);
 }
