@@ -9,8 +9,11 @@ namespace ChurnFunctions.Storage.Ports;
 /// </summary>
 internal sealed class JsonRows<T>
 {
-    /// <summary>Round trips a bulk read or write keeps in flight at once.</summary>
-    public const int Parallelism = 8;
+    /// <summary>
+    /// Round trips a bulk read or write keeps in flight at once: enough to hide the latency of a remote account;
+    /// Azurite works through them one at a time, and more in flight there only lengthens each one's wait.
+    /// </summary>
+    public const int Parallelism = 4;
 
     private const string Column = "Json";
     private static readonly JsonSerializerOptions Options = JsonSerializerOptions.Web;
