@@ -121,17 +121,17 @@ internal static class NightlyBenchmark
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
-    /// <summary>Prints each phase as it starts, with the time since the job started.</summary>
+    /// <summary>Prints each phase as it starts, and each slice of scores written, with the time since the job started.</summary>
     private sealed class PhasePrinter(Stopwatch job) : IProgress<ScoringProgress>
     {
         private string? _phase;
 
         public void Report(ScoringProgress value)
         {
-            if (value.Phase != _phase)
+            if (value.Phase != _phase || (value.Phase == ScoringProgress.Writing && value.Done > 0))
             {
                 _phase = value.Phase;
-                Console.WriteLine($"  {job.Elapsed.TotalSeconds,6:F1} s  {value.Phase}{(value.Total > 0 ? $" ({value.Total:N0})" : "")}");
+                Console.WriteLine($"  {job.Elapsed.TotalSeconds,6:F1} s  {value.Phase} {value.Done:N0}{(value.Total > 0 ? $" of {value.Total:N0}" : "")}");
             }
         }
     }

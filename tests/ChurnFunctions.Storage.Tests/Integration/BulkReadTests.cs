@@ -49,6 +49,46 @@ public sealed class BulkReadTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(0.75, read["e"].ProbabilityAlive);
     }
 
+    [Fact]
+    public async Task Score_store_spreads_a_day_over_bucket_partitions_and_still_reads_a_day_written_in_one_partition()
+    {
+        // Arrange: 300 scores through the store, and two rows as runs before buckets wrote them (PartitionKey the day).
+        var store = new TableScoreStore(_account);
+        var day = UniqueDay();
+        var scores = Enumerable.Range(0, 300).Select(i => Score($"b/{i:D4}", day, 0.5)).ToList();
+        await store.SaveAsync(day, scores, default);
+        var legacy = new JsonRows<CustomerScore>(_account, TableScoreStore.TableName);
+        var dayKey = day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        await legacy.UpsertPartitionAsync(dayKey, [("old-1", Score("old-1", day, 0.125)), ("old-2", Score("old-2", day, 0.25))], default);
+
+        // Act
+        var many = await store.GetManyAsync(day, [.. scores.Select(s => s.CustomerId), "old-1", "old-2"], default);
+        var few = await store.GetManyAsync(day, ["old-1", "b/0007"], default);
+        var one = await store.GetAsync(day, "old-2", default);
+
+        // Assert
+        Assert.True(scores.Select(s => TableScoreStore.Partition(day, s.CustomerId)).Distinct().Count() > 1);
+        Assert.Equal(302, many.Count);
+        Assert.Equal(0.125, many["old-1"].ProbabilityAlive);
+        Assert.Equal(2, few.Count);
+        Assert.Equal(0.125, few["old-1"].ProbabilityAlive);
+        Assert.Equal(0.25, one!.ProbabilityAlive);
+    }
+
+    [Fact]
+    public async Task Score_store_rerun_of_a_day_replaces_its_rows()
+    {
+        var store = new TableScoreStore(_account);
+        var day = UniqueDay();
+        await store.SaveAsync(day, [.. Enumerable.Range(0, 150).Select(i => Score($"r/{i:D3}", day, 0.5))], default);
+
+        await store.SaveAsync(day, [.. Enumerable.Range(0, 150).Select(i => Score($"r/{i:D3}", day, 0.75))], default);
+
+        var read = await store.GetManyAsync(day, [.. Enumerable.Range(0, 150).Select(i => $"r/{i:D3}")], default);
+        Assert.Equal(150, read.Count);
+        Assert.All(read.Values, s => Assert.Equal(0.75, s.ProbabilityAlive));
+    }
+
     [Theory]
     [InlineData(3)]
     [InlineData(260)]
