@@ -81,6 +81,9 @@ internal static class NightlyBenchmark
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["AzureWebJobsStorage"] = azurite.ConnectionString });
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+            // The enrollment's own counts and timings, as the host logs them.
+            builder.Logging.AddFilter("ChurnFunctions.Core.Campaigns.Enrollment", LogLevel.Information);
         });
         var services = app.Services;
 
