@@ -19,14 +19,16 @@ public sealed partial class AlertService(
     /// <summary>Returns the alerts that were new (not raised before for the same day and condition).</summary>
     public async Task<IReadOnlyList<Alert>> RaiseAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken)
     {
-        var raised = new List<Alert>();
-        foreach (var alert in alerts)
-        {
-            if (await store.TryAddAsync(alert, cancellationToken))
-            {
-                raised.Add(alert);
-            }
-        }
+        ArgumentNullException.ThrowIfNull(alerts);
+
+        // A day can name thousands of customers (one alert each): their inserts overlap, with a bound, and the new
+        // ones keep the order they were raised in.
+        var isNew = new bool[alerts.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, alerts.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (i, ct) => isNew[i] = await store.TryAddAsync(alerts[i], ct));
+        var raised = alerts.Where((_, i) => isNew[i]).ToList();
 
         foreach (var group in raised.GroupBy(a => (a.Date, a.Rule)))
         {
@@ -52,15 +54,24 @@ public sealed partial class AlertService(
         return raised;
     }
 
-    /// <summary>How staff know the customers the digest shows: only those, one point read each.</summary>
+    /// <summary>Storage round trips kept in flight at once.</summary>
+    private const int Parallelism = 8;
+
+    /// <summary>How staff know the customers the digest shows: only those (the digest's top items), one point read each, overlapped.</summary>
     private async Task<Dictionary<string, string>> ContactsAsync(IEnumerable<Alert> shown, CancellationToken cancellationToken)
     {
+        var ids = shown.Select(a => a.CustomerId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var records = new Versioned<CustomerRecord>?[ids.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, ids.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken },
+            async (i, ct) => records[i] = await customers.GetAsync(ids[i], ct));
         var contacts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var id in shown.Select(a => a.CustomerId).OfType<string>().Distinct(StringComparer.Ordinal))
+        for (var i = 0; i < ids.Count; i++)
         {
-            if ((await customers.GetAsync(id, cancellationToken))?.Value is { } record && Label(record) is { } label)
+            if (records[i]?.Value is { } record && Label(record) is { } label)
             {
-                contacts[id] = label;
+                contacts[ids[i]] = label;
             }
         }
 

@@ -13,4 +13,20 @@ public interface IFeedbackStore
 
     /// <summary>The customer's latest answer: what a <see cref="ChurnReasonTrigger"/> targets.</summary>
     Task<FeedbackEntry?> GetLatestAsync(string customerId, CancellationToken cancellationToken);
+
+    /// <summary>The latest answers of the given customers (those who never answered are absent), read in bulk by the enrollment.</summary>
+    async Task<IReadOnlyDictionary<string, FeedbackEntry>> GetLatestManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        var result = new Dictionary<string, FeedbackEntry>(StringComparer.Ordinal);
+        foreach (var id in customerIds)
+        {
+            if (await GetLatestAsync(id, cancellationToken) is { } entry)
+            {
+                result[id] = entry;
+            }
+        }
+
+        return result;
+    }
 }

@@ -26,6 +26,23 @@ public interface ICustomerStore
 
     Task<IReadOnlyList<StoredTransaction>> GetTransactionsAsync(string customerId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The transactions of each given customer (every id is a key, with none when it has none). The nightly job reads
+    /// many customers' transactions at once: a store fetches them in bulk or in parallel with a bound.
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, IReadOnlyList<StoredTransaction>>> GetTransactionsAsync(
+        IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        var result = new Dictionary<string, IReadOnlyList<StoredTransaction>>(StringComparer.Ordinal);
+        foreach (var id in customerIds)
+        {
+            result[id] = await GetTransactionsAsync(id, cancellationToken);
+        }
+
+        return result;
+    }
+
     /// <summary>Writes transactions under <paramref name="customerId"/>, replacing any with the same key (used by merges).</summary>
     Task UpsertTransactionsAsync(string customerId, IReadOnlyList<Transaction> transactions, CancellationToken cancellationToken);
 

@@ -22,13 +22,21 @@ public sealed class CategoryHistoryReader(ICustomerStore store, IOptions<Categor
         }
 
         var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var record in records.Where(r => r.CategorySpend.Count > 0 && r.PurchaseDays.Count >= options.Value.MinimumPurchaseDays))
+        var qualifying = records.Where(r => r.CategorySpend.Count > 0 && r.PurchaseDays.Count >= options.Value.MinimumPurchaseDays).ToList();
+        if (qualifying.Count == 0)
+        {
+            return new CategoryFindings(result, null);
+        }
+
+        // One bulk read for all of them: the store pages or bounds its round trips, never one after another per customer.
+        var transactionsOf = await store.GetTransactionsAsync([.. qualifying.Select(r => r.Id)], cancellationToken);
+        foreach (var record in qualifying)
         {
             var names = new List<string>();
             var ids = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
             var days = new List<int>();
             var categories = new List<int>();
-            foreach (var transaction in (await store.GetTransactionsAsync(record.Id, cancellationToken)).Select(t => t.Transaction))
+            foreach (var transaction in transactionsOf.GetValueOrDefault(record.Id, []).Select(t => t.Transaction))
             {
                 if (transaction.Kind != TransactionKind.Purchase || transaction.LocalDay > day)
                 {

@@ -32,13 +32,18 @@ public sealed partial class ScoringJob(
     ILogger<ScoringJob> logger)
 {
     /// <param name="asOf">The last day scored; by default yesterday in the reporting time zone.</param>
-    public async Task<ScoringRun> RunAsync(DateOnly? asOf, CancellationToken cancellationToken)
+    public Task<ScoringRun> RunAsync(DateOnly? asOf, CancellationToken cancellationToken) => RunAsync(asOf, null, cancellationToken);
+
+    /// <param name="asOf">The last day scored; by default yesterday in the reporting time zone.</param>
+    /// <param name="progress">Told each phase and, while customers are read and scores written, how many so far.</param>
+    /// <param name="cancellationToken">Stops the run; nothing is published then.</param>
+    public async Task<ScoringRun> RunAsync(DateOnly? asOf, IProgress<ScoringProgress>? progress, CancellationToken cancellationToken)
     {
         var day = asOf ?? Yesterday(analyticsOptions.Value.ReportingTimeZone);
         using var activity = ChurnTelemetry.StartScoring(day);
         try
         {
-            var run = await RunAsync(day, cancellationToken);
+            var run = await RunAsync(day, progress ?? NoProgress.Instance, cancellationToken);
             churnMetrics.Scored(run.Customers, run.Elapsed);
             activity?.SetTag("churn.customers", run.Customers);
             return run;
@@ -52,12 +57,16 @@ public sealed partial class ScoringJob(
         }
     }
 
-    private async Task<ScoringRun> RunAsync(DateOnly day, CancellationToken cancellationToken)
+    private async Task<ScoringRun> RunAsync(DateOnly day, IProgress<ScoringProgress> progress, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
+        var phase = Stopwatch.StartNew();
         var options = analyticsOptions.Value;
-        var records = await LoadAsync(day, cancellationToken);
+        var records = await LoadAsync(day, progress, cancellationToken);
         LogLoaded(logger, records.Count, day);
+        LogPhase(logger, ScoringProgress.Reading, records.Count, phase.ElapsedMilliseconds);
+        progress.Report(new ScoringProgress(ScoringProgress.Modelling, 0, records.Count));
+        phase.Restart();
 
         var history = BuildHistory(records, day);
         var summary = CustomerSummaryBuilder.FromHistory(history, day);
@@ -71,14 +80,20 @@ public sealed partial class ScoringJob(
         var scored = model is null ? null : CustomerScorer.Score(summary, model, null, scoring);
         var currencies = Currencies(records, summary);
         var clv = SpendAndClv(summary, model, currencies, scoring);
+        LogPhase(logger, ScoringProgress.Modelling, records.Count, phase.ElapsedMilliseconds);
+        progress.Report(new ScoringProgress(ScoringProgress.Categories, 0, records.Count));
+        phase.Restart();
         var abandoned = await categories.DetectAsync(records, day, cancellationToken);
+        LogPhase(logger, ScoringProgress.Categories, abandoned.ByCustomer.Count, phase.ElapsedMilliseconds);
 
         var customerScores = Score(records, history, summary, scored, clv, currencies, abandoned, day, options.ExpectedPurchasesHorizonDays);
         var snapshot = Snapshot(day, records, history, customerScores, model, noModel, options.MetricsPeriodDays) with { CategoryAbandonmentSkipped = abandoned.SkippedReason };
         var trailing = await metrics.ListAsync(day.AddDays(-alertOptions.Value.TrailingDays), day.AddDays(-1), cancellationToken);
 
         // Scores, then the snapshot, then the pointer: readers switch to this run only once all of it is written.
-        await scores.SaveAsync(day, customerScores, cancellationToken);
+        phase.Restart();
+        await SaveAsync(day, customerScores, progress, cancellationToken);
+        LogPhase(logger, ScoringProgress.Writing, customerScores.Count, phase.ElapsedMilliseconds);
         await metrics.SaveAsync(snapshot, cancellationToken);
         var published = await metrics.LatestAsync(cancellationToken) is not { } latest || latest.Date <= day;
         if (published)
@@ -86,24 +101,53 @@ public sealed partial class ScoringJob(
             await metrics.PublishAsync(snapshot, cancellationToken);
         }
 
-        var slipping = new List<(CustomerScore, double?)>();
+        progress.Report(new ScoringProgress(ScoringProgress.Alerting, 0, 0));
+        phase.Restart();
         var high = ScoreNames.Of(ValueTier.High);
-        foreach (var score in customerScores.Where(s => s.ValueTier == high && s.ProbabilityAlive < alertOptions.Value.TopTierAliveThreshold))
-        {
-            var previous = await scores.GetAsync(day.AddDays(-1), score.CustomerId, cancellationToken);
-            slipping.Add((score, previous?.ProbabilityAlive));
-        }
+        var candidates = customerScores.Where(s => s.ValueTier == high && s.ProbabilityAlive < alertOptions.Value.TopTierAliveThreshold).ToList();
+        var before = await scores.GetManyAsync(day.AddDays(-1), [.. candidates.Select(s => s.CustomerId)], cancellationToken);
+        var slipping = candidates.Select(s => (s, before.GetValueOrDefault(s.CustomerId)?.ProbabilityAlive)).ToList();
 
         var raised = await alerts.RaiseAsync(AlertRules.Evaluate(snapshot, trailing, slipping, alertOptions.Value, time.GetUtcNow()), cancellationToken);
+        LogPhase(logger, ScoringProgress.Alerting, raised.Count, phase.ElapsedMilliseconds);
         LogScored(logger, customerScores.Count, day, model?.Name ?? "no model", raised.Count, published, stopwatch.ElapsedMilliseconds);
         return new ScoringRun(day, customerScores.Count, model?.Name, raised.Count, stopwatch.Elapsed) { Published = published };
     }
 
-    private async Task<List<CustomerRecord>> LoadAsync(DateOnly day, CancellationToken cancellationToken)
+    // Scores go out in slices so that progress moves while they are written; the store batches and overlaps each slice.
+    private async Task SaveAsync(DateOnly day, List<CustomerScore> customerScores, IProgress<ScoringProgress> progress, CancellationToken cancellationToken)
+    {
+        progress.Report(new ScoringProgress(ScoringProgress.Writing, 0, customerScores.Count));
+        for (var start = 0; start < customerScores.Count; start += SaveSlice)
+        {
+            var slice = customerScores.GetRange(start, Math.Min(SaveSlice, customerScores.Count - start));
+            await scores.SaveAsync(day, slice, cancellationToken);
+            progress.Report(new ScoringProgress(ScoringProgress.Writing, start + slice.Count, customerScores.Count));
+        }
+    }
+
+    private const int SaveSlice = 2_000;
+
+    private sealed class NoProgress : IProgress<ScoringProgress>
+    {
+        public static readonly NoProgress Instance = new();
+
+        public void Report(ScoringProgress value)
+        {
+        }
+    }
+
+    private async Task<List<CustomerRecord>> LoadAsync(DateOnly day, IProgress<ScoringProgress> progress, CancellationToken cancellationToken)
     {
         var records = new List<CustomerRecord>();
+        var read = 0;
         await foreach (var record in customers.ListAsync(cancellationToken))
         {
+            if (++read % 1_000 == 0)
+            {
+                progress.Report(new ScoringProgress(ScoringProgress.Reading, read, 0));
+            }
+
             if (Counts(record, day))
             {
                 records.Add(record);
@@ -359,6 +403,9 @@ public sealed partial class ScoringJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scored {Customers} customers as of {AsOf} with {Model}; {Alerts} new alerts; published {Published}; {ElapsedMs} ms")]
     private static partial void LogScored(ILogger logger, int customers, DateOnly asOf, string model, int alerts, bool published, long elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scoring phase {Phase}: {Count} in {ElapsedMs} ms")]
+    private static partial void LogPhase(ILogger logger, string phase, int count, long elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No purchase model as of {AsOf}: {Reason}; predictions are null and the churn rules use recency alone")]
     private static partial void LogNoModel(ILogger logger, DateOnly asOf, string reason);

@@ -26,7 +26,27 @@ public static class ScoreCommand
             }
 
             await using var app = ChurnHost.Build([]);
-            var run = await app.Services.GetRequiredService<ScoringJob>().RunAsync(day, ct);
+            var job = app.Services.GetRequiredService<ScoringJob>();
+            var run = await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .StartAsync(async context =>
+                {
+                    var task = context.AddTask(ScoringProgress.Reading, maxValue: 1);
+                    task.IsIndeterminate = true;
+                    var progress = new SynchronousProgress<ScoringProgress>(p =>
+                    {
+                        // Customers are counted before their total is known: the bar waits, the description counts.
+                        task.Description = p.Total > 0 ? p.Phase : p.Done > 0 ? $"{p.Phase} ({p.Done:N0})" : p.Phase;
+                        task.IsIndeterminate = p.Total == 0;
+                        task.MaxValue = Math.Max(1, p.Total);
+                        task.Value = p.Total == 0 ? 0 : p.Done;
+                    });
+                    var result = await job.RunAsync(day, progress, ct);
+                    task.Description = "done";
+                    task.IsIndeterminate = false;
+                    task.Value = task.MaxValue;
+                    return result;
+                });
             AnsiConsole.MarkupLineInterpolated(
                 $"Scored [bold]{run.Customers:N0}[/] customers as of {run.AsOf:yyyy-MM-dd} with {run.Model}; {run.AlertsRaised} new alerts; {run.Elapsed.TotalSeconds:F1} s.");
             return 0;

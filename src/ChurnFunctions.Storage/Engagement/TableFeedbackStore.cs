@@ -30,5 +30,28 @@ public sealed class TableFeedbackStore(StorageAccount account) : IFeedbackStore
     public Task<FeedbackEntry?> GetLatestAsync(string customerId, CancellationToken cancellationToken) =>
         latest.GetAsync(customerId, LatestRow, cancellationToken);
 
+    /// <summary>
+    /// A few customers are point reads; more are one pass over "churnreasons", which holds a row only per customer
+    /// who ever answered.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, FeedbackEntry>> GetLatestManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        var wanted = customerIds as IReadOnlySet<string> ?? new HashSet<string>(customerIds, StringComparer.Ordinal);
+        var result = new Dictionary<string, FeedbackEntry>(StringComparer.Ordinal);
+        var entries = wanted.Count <= TableScoreStore.MaxPointReads
+            ? (await latest.GetManyAsync(wanted.Select(id => (id, LatestRow)), cancellationToken).ConfigureAwait(false)).ToAsyncEnumerable()
+            : latest.QueryEachAsync($"RowKey eq '{LatestRow}'", cancellationToken);
+        await foreach (var entry in entries.ConfigureAwait(false))
+        {
+            if (wanted.Contains(entry.CustomerId))
+            {
+                result[entry.CustomerId] = entry;
+            }
+        }
+
+        return result;
+    }
+
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -14,6 +14,9 @@ public sealed class TableCustomerStore : ICustomerStore
 {
     public const string TableName = "customers";
 
+    /// <summary>The most customers whose transactions a bulk read fetches partition by partition.</summary>
+    public const int MaxPartitionQueries = 200;
+
     private readonly TableClient _table;
     private readonly TimeProvider _timeProvider;
     private readonly CreateOnce _created;
@@ -95,6 +98,43 @@ public sealed class TableCustomerStore : ICustomerStore
         await foreach (var entity in _table.QueryAsync(new TableQuery(filter), cancellationToken).ConfigureAwait(false))
         {
             result.Add(TransactionEntity.To(entity));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Up to <see cref="MaxPartitionQueries"/> customers are one partition query each, that many at a time; more are
+    /// one pass over every transaction row, 1,000 a round trip, keeping the wanted partitions: a store with a third of
+    /// its customers wanted costs fewer round trips that way, and Azurite scans the whole table on every query.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<StoredTransaction>>> GetTransactionsAsync(
+        IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customerIds);
+        var result = new System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<StoredTransaction>>(StringComparer.Ordinal);
+        var ids = customerIds.Distinct(StringComparer.Ordinal).ToList();
+        if (ids.Count <= MaxPartitionQueries)
+        {
+            var options = new ParallelOptions { MaxDegreeOfParallelism = JsonRows<object>.Parallelism, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(ids, options, async (id, ct) => result[id] = await GetTransactionsAsync(id, ct).ConfigureAwait(false)).ConfigureAwait(false);
+            return result;
+        }
+
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var byPartition = ids.ToDictionary(KeyEncoder.Encode, _ => new List<StoredTransaction>(), StringComparer.Ordinal);
+        var filter = $"RowKey ge '{TransactionEntity.RowKeyPrefix}' and RowKey lt '{TransactionEntity.RowKeyEnd}'";
+        await foreach (var entity in _table.QueryAsync(new TableQuery(filter), cancellationToken).ConfigureAwait(false))
+        {
+            if (byPartition.TryGetValue(entity.PartitionKey, out var list))
+            {
+                list.Add(TransactionEntity.To(entity));
+            }
+        }
+
+        foreach (var (partition, list) in byPartition)
+        {
+            result[KeyEncoder.Decode(partition)] = list;
         }
 
         return result;

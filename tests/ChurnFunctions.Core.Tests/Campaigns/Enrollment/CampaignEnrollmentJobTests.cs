@@ -26,7 +26,8 @@ public sealed class CampaignEnrollmentJobTests
         var customers = new Mock<ICustomerStore>();
         customers.Setup(c => c.ListAsync(It.IsAny<CancellationToken>()))
             .Returns(new[] { new CustomerRecord { Id = "c1" }, new CustomerRecord { Id = "c2" }, new CustomerRecord { Id = "anon", IsAnonymous = true } }.ToAsyncEnumerable());
-        var scores = new Mock<IScoreStore>();
+        // CallBase: the port's bulk read falls back to these point reads, as a store without a bulk read does.
+        var scores = new Mock<IScoreStore> { CallBase = true };
         scores.Setup(s => s.GetAsync(day, "c1", It.IsAny<CancellationToken>())).ReturnsAsync(Score("c1", day, partialChurn: true));
         scores.Setup(s => s.GetAsync(day, "c2", It.IsAny<CancellationToken>())).ReturnsAsync(Score("c2", day, partialChurn: false));
         var metrics = new Mock<IMetricsStore>();
