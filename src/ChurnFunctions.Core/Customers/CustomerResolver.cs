@@ -47,8 +47,10 @@ public sealed partial class CustomerResolver(IIdentityIndex index, CustomerMerge
 
         // A buyer known by one key whose home has no record is new, or has moved by a merge: claiming the key answers
         // both at once (the claim reads the holder when it is taken), one round trip fewer for every new buyer. With
-        // more keys the strongest holder among them decides, so the key is only looked up.
+        // more keys the strongest holder among them decides, so the key is only looked up; so is a phone that may be
+        // stored under its old-rule key, which the claim would hide.
         var strongest = keys.Count == 1 && home.Record is null && home.Id == derived
+            && (identity.Phone is not { } phone || PhoneIdentity.LegacyForm(phone) is null)
             ? await index.ClaimAsync(keys[0], derived, cancellationToken)
             : await index.FindAsync(keys[0], cancellationToken);
         if (strongest is not null)

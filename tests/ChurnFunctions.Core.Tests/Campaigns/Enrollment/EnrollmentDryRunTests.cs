@@ -81,7 +81,8 @@ public sealed class EnrollmentDryRunTests
         var customers = new Mock<ICustomerStore>();
         customers.Setup(c => c.ListAsync(It.IsAny<CancellationToken>()))
             .Returns(new[] { new CustomerRecord { Id = "c1" }, new CustomerRecord { Id = "c2" } }.ToAsyncEnumerable());
-        var scores = new Mock<IScoreStore>();
+        // CallBase: the bulk read falls back to the point reads set up below.
+        var scores = new Mock<IScoreStore> { CallBase = true };
         scores.Setup(s => s.GetAsync(ScoredOn, "c1", It.IsAny<CancellationToken>())).ReturnsAsync(Score("c1", 0.18));
         scores.Setup(s => s.GetAsync(ScoredOn, "c2", It.IsAny<CancellationToken>())).ReturnsAsync(Score("c2", 0.9));
         var metrics = new Mock<IMetricsStore>();
