@@ -217,6 +217,25 @@ public sealed class DashboardPageTests(DashboardSite site)
         browser.AssertNoErrors();
     }
 
+    [Fact]
+    public async Task Every_page_shows_the_same_navigation_with_its_own_section_current_and_signs_out_to_the_sign_in_page()
+    {
+        string[] sections = ["index.html", "at-risk.html", "cohorts.html", "segments.html", "campaigns.html?id=dash-winback", "model.html"];
+        await using var browser = await DashboardBrowser.OpenAsync(site, 1280);
+
+        foreach (var (path, current) in sections.Select(s => ("/api/dashboard/" + s, s.Split('?')[0])).Append(("/", "index.html")))
+        {
+            await browser.GoToAsync(path);
+            var links = await browser.Page.EvalOnSelectorAllAsync<string[]>("header nav a", "links => links.map(a => a.getAttribute('href'))");
+            Assert.Equal(sections.Select(s => "/api/dashboard/" + s.Split('?')[0]), links);
+            Assert.Equal("/api/dashboard/" + current, await browser.Page.GetAttributeAsync("header nav a[aria-current=page]", "href"));
+        }
+
+        await browser.Page.ClickAsync("#sign-out");
+        await browser.Page.WaitForURLAsync("**/api/dashboard/login.html");
+        browser.AssertNoErrors();
+    }
+
     private static async Task<double> NumberAsync(DashboardBrowser browser, string selector) =>
         Parse((await browser.Page.TextContentAsync(selector))!);
 

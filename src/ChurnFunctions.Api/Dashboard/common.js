@@ -82,12 +82,31 @@ export function notice(text) {
   $('main').prepend(el('p', { class: 'notice' }, text));
 }
 
-/** Runs the page's drawing, then marks it ready (or failed, with the reason on the page). */
-export function page(draw) {
-  document.getElementById('sign-out')?.addEventListener('click', () => {
+// The pages' navigation, drawn here once rather than copied into every page.
+const sections = [
+  ['index.html', 'Overview'],
+  ['at-risk.html', 'At risk'],
+  ['cohorts.html', 'Cohorts'],
+  ['segments.html', 'Segments'],
+  ['campaigns.html', 'Campaigns'],
+  ['model.html', 'Model'],
+];
+
+function header() {
+  // The folder itself and the self-host's "/" show the overview.
+  const here = location.pathname.endsWith('/') ? 'index.html' : location.pathname.split('/').pop();
+  const signOut = el('button', { id: 'sign-out', type: 'button' }, 'Sign out');
+  signOut.addEventListener('click', () => {
     sessionStorage.removeItem(keyName);
     location.href = `${base}login.html`;
   });
+  const links = sections.map(([file, label]) => el('a', { href: base + file, 'aria-current': file === here ? 'page' : null }, label));
+  $('header').replaceChildren(el('strong', {}, 'ChurnFunctions'), el('nav', {}, links), signOut);
+}
+
+/** Draws the header, runs the page's drawing, then marks it ready (or failed, with the reason on the page). */
+export function page(draw) {
+  header();
   draw().then(ready, fail);
 }
 
