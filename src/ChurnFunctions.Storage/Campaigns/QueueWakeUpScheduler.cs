@@ -23,4 +23,11 @@ public sealed class QueueWakeUpScheduler(IMessageQueueFactory queues, TimeProvid
             delay <= TimeSpan.Zero ? null : delay > MaxDelay ? MaxDelay : delay,
             cancellationToken);
     }
+
+    public async Task QueueStartsAsync(StartBatchMessage batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        await queue.CreateIfNotExistsAsync(cancellationToken);
+        await queue.SendAsync(batch.ToJson(), null, cancellationToken);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Campaigns.Runtime;
@@ -62,6 +63,23 @@ public sealed class TableCampaignInstanceStore : ICampaignInstanceStore
         await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var result = await instances.UpdateAsync(Entity(instance), etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? result.ETag ?? throw new InvalidOperationException("The table returned no ETag.") : null;
+    }
+
+    public async IAsyncEnumerable<InstanceHeader> ListByCampaignAsync(string campaignId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+
+        // Instance ids are "{campaignId}-{hex}[-{runKey}]", so the campaign's rows are one key range ('.' follows '-'),
+        // which also holds campaigns whose id extends this one ("win-back-2"): those are left out by name.
+        var filter = $"PartitionKey ge {TableQuery.Literal(campaignId + "-")} and PartitionKey lt {TableQuery.Literal(campaignId + ".")}";
+        await foreach (var entity in instances.QueryAsync(new TableQuery(filter, ["PartitionKey", "Phase", "NextWakeUpAt"], PageSize: 1000), cancellationToken).ConfigureAwait(false))
+        {
+            var id = KeyEncoder.Decode(entity.PartitionKey);
+            if (CampaignInstanceId.CampaignOf(id) == campaignId && Enum.TryParse<CampaignPhase>(entity.GetString("Phase"), out var phase))
+            {
+                yield return new InstanceHeader(id, phase, EntityValues.Instant(entity, "NextWakeUpAt"));
+            }
+        }
     }
 
     public async Task<IReadOnlyList<string>> ListRunningAsync(string customerId, CancellationToken cancellationToken)

@@ -13,7 +13,8 @@ namespace ChurnFunctions.Core.Campaigns.Enrollment;
 /// customer whose trigger and audience hold is started through <see cref="ICampaignStarter"/> (idempotent). What the
 /// triggers look at is read in bulk: the customers in pages, the latest run's scores (and the day before's only if a
 /// campaign uses segmentEntered, the latest feedback only if one uses churnReason) as whole pages too; the starts,
-/// one per matching customer and campaign, overlap with a bound. Failures surface, so the timer's next run tries again.
+/// all matches of one campaign at a time, go to <see cref="ICampaignStarter.EnterAsync"/>, which looks them up and starts
+/// them in bulk. Failures surface, so the timer's next run tries again.
 /// </summary>
 public sealed partial class CampaignEnrollmentJob(
     ICampaignDefinitionStore definitions,
@@ -26,11 +27,6 @@ public sealed partial class CampaignEnrollmentJob(
     TimeProvider time,
     ILogger<CampaignEnrollmentJob> logger)
 {
-    /// <summary>Starts kept in flight at once: each is a few storage round trips of its own.</summary>
-    public const int StartParallelism = 8;
-
-    private const int ProgressEvery = 5_000;
-
     private static readonly IReadOnlyDictionary<string, CustomerScore> NoScores = new Dictionary<string, CustomerScore>();
 
     private static readonly IReadOnlyDictionary<string, FeedbackEntry> NoAnswers = new Dictionary<string, FeedbackEntry>();
@@ -74,54 +70,47 @@ public sealed partial class CampaignEnrollmentJob(
         var answers = needsFeedback ? await feedback.GetLatestManyAsync(ids, cancellationToken) : NoAnswers;
         LogRead(logger, listed.Count, current.Count, previous.Count, answers.Count, stopwatch.ElapsedMilliseconds);
 
-        var entries = new List<EnrollmentEntry>();
-        var evaluated = 0;
-        await Parallel.ForEachAsync(
-            listed,
-            new ParallelOptions { MaxDegreeOfParallelism = StartParallelism, CancellationToken = cancellationToken },
-            async (customer, ct) =>
+        // Matching is pure and quick; what costs is the storage behind each start, so the matches of a campaign go
+        // to the starter together and it looks up and starts them in bulk.
+        var matches = campaigns.ToDictionary(c => c.Id, _ => new List<(CampaignStartRequest Request, EnrollmentFacts Facts)>(), StringComparer.Ordinal);
+        foreach (var customer in listed)
+        {
+            var facts = new EnrollmentFacts(
+                today,
+                customer,
+                current.GetValueOrDefault(customer.Id),
+                previous.GetValueOrDefault(customer.Id),
+                answers.GetValueOrDefault(customer.Id));
+            foreach (var campaign in campaigns)
             {
-                var facts = new EnrollmentFacts(
-                    today,
-                    customer,
-                    current.GetValueOrDefault(customer.Id),
-                    previous.GetValueOrDefault(customer.Id),
-                    answers.GetValueOrDefault(customer.Id));
-                foreach (var campaign in campaigns)
+                if (TriggerEvaluator.Matches(campaign.Trigger, facts) && TriggerEvaluator.InAudience(campaign.Audience, facts))
                 {
-                    if (!TriggerEvaluator.Matches(campaign.Trigger, facts) || !TriggerEvaluator.InAudience(campaign.Audience, facts))
-                    {
-                        continue;
-                    }
-
-                    var runKey = TriggerEvaluator.RunKey(campaign, facts);
-                    var entered = dryRun
-                        ? !await starter.IsStartedAsync(campaign.Id, customer.Id, runKey, ct)
-                        : await StartAsync(campaign.Id, customer.Id, runKey, ct);
-                    if (entered)
-                    {
-                        var entry = new EnrollmentEntry(
-                            campaign.Id, customer.Id, runKey, TriggerReasons.Explain(campaign.Trigger, facts),
-                            HoldoutAssignment.IsHoldout(customer.Id, campaign.Id, campaign.HoldoutPercent));
-                        lock (entries)
-                        {
-                            entries.Add(entry);
-                        }
-                    }
+                    matches[campaign.Id].Add((new CampaignStartRequest(campaign.Id, customer.Id, TriggerEvaluator.RunKey(campaign, facts)), facts));
                 }
+            }
+        }
 
-                var done = Interlocked.Increment(ref evaluated);
-                if (done % ProgressEvery == 0)
-                {
-                    int enteredSoFar;
-                    lock (entries)
-                    {
-                        enteredSoFar = entries.Count;
-                    }
+        var entries = new List<EnrollmentEntry>();
+        foreach (var campaign in campaigns)
+        {
+            var matched = matches[campaign.Id];
+            if (matched.Count == 0)
+            {
+                continue;
+            }
 
-                    LogProgress(logger, done, listed.Count, enteredSoFar);
-                }
-            });
+            var entered = await starter.EnterAsync(matched.ConvertAll(m => m.Request), dryRun, cancellationToken);
+            var byRequest = matched.ToDictionary(m => m.Request, m => m.Facts);
+            foreach (var request in entered)
+            {
+                // Reasons are words for the report and the dry run, built only for those who enter.
+                entries.Add(new EnrollmentEntry(
+                    campaign.Id, request.CustomerId, request.RunKey, TriggerReasons.Explain(campaign.Trigger, byRequest[request]),
+                    HoldoutAssignment.IsHoldout(request.CustomerId, campaign.Id, campaign.HoldoutPercent)));
+            }
+
+            LogCampaign(logger, campaign.Id, matched.Count, entered.Count, stopwatch.ElapsedMilliseconds);
+        }
 
         // Starts overlap, so entries arrive in no fixed order: a report lists them in one.
         entries.Sort((a, b) => string.CompareOrdinal(a.CampaignId, b.CampaignId) is var c and not 0 ? c : string.CompareOrdinal(a.CustomerId, b.CustomerId));
@@ -137,15 +126,11 @@ public sealed partial class CampaignEnrollmentJob(
         return new EnrollmentReport(today, dryRun, campaigns.Count, listed.Count, entries);
     }
 
-    // A campaign without recurrence goes through the starter's original entry point, which every starter has.
-    private Task<bool> StartAsync(string campaignId, string customerId, string? runKey, CancellationToken cancellationToken) =>
-        runKey is null ? starter.StartAsync(campaignId, customerId, cancellationToken) : starter.StartAsync(campaignId, customerId, runKey, cancellationToken);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Enrollment read {Customers} customers, {Scores} scores, {PreviousScores} scores of the day before and {Answers} feedback answers in {ElapsedMs} ms")]
     private static partial void LogRead(ILogger logger, int customers, int scores, int previousScores, int answers, long elapsedMs);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Enrollment evaluated {Evaluated} of {Customers} customers; {Entered} entered so far")]
-    private static partial void LogProgress(ILogger logger, int evaluated, int customers, int entered);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Enrollment of {CampaignId}: {Matched} customers match, {Entered} of them new, {ElapsedMs} ms into the run")]
+    private static partial void LogCampaign(ILogger logger, string campaignId, int matched, int entered, long elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Enrolled {Started} customers into {Campaigns} campaigns from {Customers} customers on {Day} in {ElapsedMs} ms")]
     private static partial void LogEnrolled(ILogger logger, int started, int campaigns, int customers, DateOnly day, long elapsedMs);

@@ -24,4 +24,31 @@ public interface ICampaignStarter
     /// </summary>
     Task<bool> IsStartedAsync(string campaignId, string customerId, string? runKey, CancellationToken cancellationToken) =>
         Task.FromResult(false);
+
+    /// <summary>Starts at once when a pass falls back to one start per request.</summary>
+    public const int DefaultParallelism = 8;
+
+    /// <summary>
+    /// Enters every request whose instance has not started yet, as the nightly enrollment does for one campaign's
+    /// matches; with <paramref name="dryRun"/> starts nothing. Returns the requests that are (or, in a dry run, would
+    /// be) new. The default asks <see cref="IsStartedAsync"/> or calls <see cref="StartAsync(string, string, string?, CancellationToken)"/>
+    /// per request, a few at once; a starter that can look up and queue many at a time does better.
+    /// </summary>
+    async Task<IReadOnlyList<CampaignStartRequest>> EnterAsync(
+        IReadOnlyList<CampaignStartRequest> requests, bool dryRun, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var entered = new bool[requests.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, requests.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = DefaultParallelism, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var r = requests[i];
+                entered[i] = dryRun
+                    ? !await IsStartedAsync(r.CampaignId, r.CustomerId, r.RunKey, ct)
+                    : await StartAsync(r.CampaignId, r.CustomerId, r.RunKey, ct);
+            });
+        return requests.Where((_, i) => entered[i]).ToList();
+    }
 }

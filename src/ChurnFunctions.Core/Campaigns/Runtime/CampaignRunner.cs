@@ -38,6 +38,9 @@ public sealed class CampaignRunner(
     SurveyLinks? surveyLinks = null,
     IStaffTaskStore? staffTasks = null) : ICampaignStarter, ICampaignEvents
 {
+    /// <summary>Up to this many requests, <see cref="EnterAsync"/> reads each instance instead of listing the campaign's.</summary>
+    public const int PointReadLimit = 64;
+
     private readonly CampaignRuntimeOptions settings = options.Value;
     private readonly ConcurrentDictionary<string, (CampaignDefinition? Definition, DateTimeOffset Until)> cache = new(StringComparer.Ordinal);
     private (bool Any, DateTimeOffset Until) anyCampaigns;
@@ -77,6 +80,135 @@ public sealed class CampaignRunner(
         }
 
         return inserted;
+    }
+
+    /// <summary>
+    /// The enrollment pass's entry: learns which requests have an instance already (one paged query per campaign, or
+    /// point reads for a few), and queues the rest as <see cref="StartBatchMessage"/>s, 64 starts per queue write;
+    /// <see cref="HandleStartsAsync"/> inserts and starts them. A start whose row exists but never ran (a crash between
+    /// the insert and its wake-up) gets its wake-up again, as <see cref="StartAsync(string, string, string?, CancellationToken)"/> does.
+    /// Returns the requests queued (or, in a dry run, that would be): those with no instance yet.
+    /// </summary>
+    public async Task<IReadOnlyList<CampaignStartRequest>> EnterAsync(
+        IReadOnlyList<CampaignStartRequest> requests, bool dryRun, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var known = await KnownAsync(requests, cancellationToken);
+        var fresh = new List<CampaignStartRequest>();
+        var stalled = new List<WakeUpMessage>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var request in requests)
+        {
+            var id = request.InstanceId;
+            if (!seen.Add(id))
+            {
+                continue;
+            }
+
+            if (!known.TryGetValue(id, out var header))
+            {
+                fresh.Add(request);
+            }
+            else if (header.Phase == CampaignPhase.NotStarted && header.NextWakeUpAt is { } due)
+            {
+                stalled.Add(new WakeUpMessage(id, due));
+            }
+        }
+
+        if (dryRun)
+        {
+            return fresh;
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ICampaignStarter.DefaultParallelism, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(StartBatchMessage.Split(fresh), parallel, async (batch, ct) => await wakeUps.QueueStartsAsync(batch, ct));
+        await Parallel.ForEachAsync(stalled, parallel, async (message, ct) => await wakeUps.ScheduleAsync(message, ct));
+        if (fresh.Count > 0)
+        {
+            anyCampaigns = (true, DateTimeOffset.MaxValue);
+        }
+
+        return fresh;
+    }
+
+    /// <summary>
+    /// A batch of starts queued by <see cref="EnterAsync"/>: each is inserted under its deterministic id and started at
+    /// once; one that exists is skipped, unless it never ran. Every start is tried; if any failed the batch fails
+    /// as a whole and comes back, where the ones done are no-ops (their rows exist and have moved on).
+    /// </summary>
+    public async Task HandleStartsAsync(StartBatchMessage batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var failures = new ConcurrentQueue<Exception>();
+        await Parallel.ForEachAsync(
+            batch.Starts,
+            new ParallelOptions { MaxDegreeOfParallelism = ICampaignStarter.DefaultParallelism, CancellationToken = cancellationToken },
+            async (request, ct) =>
+            {
+                try
+                {
+                    await StartQueuedAsync(request, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failures.Enqueue(e);
+                }
+            });
+        if (!failures.IsEmpty)
+        {
+            throw new AggregateException($"{failures.Count} of {batch.Starts.Count} queued starts failed.", failures);
+        }
+    }
+
+    private async Task StartQueuedAsync(CampaignStartRequest request, CancellationToken cancellationToken)
+    {
+        var state = CampaignInstanceState.New(request.CustomerId, request.CampaignId, request.RunKey);
+        var now = time.GetUtcNow();
+        anyCampaigns = (true, DateTimeOffset.MaxValue);
+        if (await instances.TryInsertAsync(new StoredInstance(state, now), cancellationToken))
+        {
+            RuntimeLogs.Started(logger, state.InstanceId);
+            await HandleWakeUpAsync(new WakeUpMessage(state.InstanceId, now), cancellationToken);
+        }
+        else if (await instances.GetAsync(state.InstanceId, cancellationToken) is { Value: { State.Phase: CampaignPhase.NotStarted, NextWakeUpAt: { } due } })
+        {
+            await HandleWakeUpAsync(new WakeUpMessage(state.InstanceId, due), cancellationToken);
+        }
+    }
+
+    // Above a few dozen requests one paged query per campaign beats a read per request (and on Azurite, which scans
+    // for every query, by far); below, point reads touch less.
+    private async Task<IReadOnlyDictionary<string, InstanceHeader>> KnownAsync(IReadOnlyList<CampaignStartRequest> requests, CancellationToken cancellationToken)
+    {
+        var known = new ConcurrentDictionary<string, InstanceHeader>(StringComparer.Ordinal);
+        if (requests.Count <= PointReadLimit)
+        {
+            await Parallel.ForEachAsync(
+                requests,
+                new ParallelOptions { MaxDegreeOfParallelism = ICampaignStarter.DefaultParallelism, CancellationToken = cancellationToken },
+                async (request, ct) =>
+                {
+                    if (await instances.GetAsync(request.InstanceId, ct) is { } stored)
+                    {
+                        known[request.InstanceId] = new InstanceHeader(request.InstanceId, stored.Value.State.Phase, stored.Value.NextWakeUpAt);
+                    }
+                });
+            return known;
+        }
+
+        var wanted = requests.Select(r => r.InstanceId).ToHashSet(StringComparer.Ordinal);
+        foreach (var campaignId in requests.Select(r => r.CampaignId).Distinct(StringComparer.Ordinal))
+        {
+            await foreach (var header in instances.ListByCampaignAsync(campaignId, cancellationToken))
+            {
+                if (wanted.Contains(header.InstanceId))
+                {
+                    known[header.InstanceId] = header;
+                }
+            }
+        }
+
+        return known;
     }
 
     /// <summary>Applies <paramref name="input"/> to each running instance of the customer, one after the other.</summary>

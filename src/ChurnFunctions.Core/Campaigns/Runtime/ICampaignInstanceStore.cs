@@ -14,6 +14,12 @@ public interface ICampaignInstanceStore
     /// <summary>Inserts; false when the instance exists (nothing is written then).</summary>
     Task<bool> TryInsertAsync(StoredInstance instance, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every instance of <paramref name="campaignId"/> (all runs, all phases), in pages: how a bulk enrollment learns
+    /// which of its matches exist without one read per customer.
+    /// </summary>
+    IAsyncEnumerable<InstanceHeader> ListByCampaignAsync(string campaignId, CancellationToken cancellationToken);
+
     /// <summary>Replaces if the stored ETag is still <paramref name="etag"/>; the new ETag, or null on a conflict (412).</summary>
     Task<string?> TryReplaceAsync(StoredInstance instance, string etag, CancellationToken cancellationToken);
 

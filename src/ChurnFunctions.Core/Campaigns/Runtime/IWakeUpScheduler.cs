@@ -7,4 +7,7 @@ namespace ChurnFunctions.Core.Campaigns.Runtime;
 public interface IWakeUpScheduler
 {
     Task ScheduleAsync(WakeUpMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Delivers a batch of starts to <see cref="CampaignRunner.HandleStartsAsync"/> now, at least once.</summary>
+    Task QueueStartsAsync(StartBatchMessage batch, CancellationToken cancellationToken);
 }

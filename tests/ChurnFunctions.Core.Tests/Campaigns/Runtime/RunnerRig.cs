@@ -100,6 +100,11 @@ internal sealed class RunnerRig
     /// <summary>Delivers every queued wake-up that is due now (and those they queue), like the queue listener.</summary>
     public async Task DrainAsync()
     {
+        while (WakeUps.TakeStarts() is { } batch)
+        {
+            await Runner.HandleStartsAsync(batch, CancellationToken.None);
+        }
+
         while (WakeUps.TakeDue(Clock.GetUtcNow()) is { } message)
         {
             await Runner.HandleWakeUpAsync(message, CancellationToken.None);
@@ -145,6 +150,13 @@ internal sealed class MemoryInstanceStore : ICampaignInstanceStore
 
     public Task<bool> TryInsertAsync(StoredInstance instance, CancellationToken cancellationToken) =>
         Task.FromResult(Rows.TryAdd(instance.State.InstanceId, new Versioned<StoredInstance>(instance, NextETag())));
+
+    public IAsyncEnumerable<InstanceHeader> ListByCampaignAsync(string campaignId, CancellationToken cancellationToken) =>
+        Rows.Values
+            .Where(r => r.Value.State.CampaignId == campaignId)
+            .Select(r => new InstanceHeader(r.Value.State.InstanceId, r.Value.State.Phase, r.Value.NextWakeUpAt))
+            .ToList()
+            .ToAsyncEnumerable();
 
     public Task<string?> TryReplaceAsync(StoredInstance instance, string etag, CancellationToken cancellationToken)
     {
@@ -299,28 +311,60 @@ internal sealed class SimulatedCrashException : Exception
 internal sealed class MemoryWakeUps : IWakeUpScheduler
 {
     private readonly List<WakeUpMessage> queue = [];
+    private readonly Queue<StartBatchMessage> starts = new();
 
     public List<WakeUpMessage> Scheduled { get; } = [];
 
     public Action? OnSchedule { get; set; }
 
+    // Locked: a start batch runs its starts side by side, and they schedule wake-ups.
     public Task ScheduleAsync(WakeUpMessage message, CancellationToken cancellationToken)
     {
         OnSchedule?.Invoke();
-        queue.Add(message);
-        Scheduled.Add(message);
+        lock (queue)
+        {
+            queue.Add(message);
+            Scheduled.Add(message);
+        }
+
         return Task.CompletedTask;
+    }
+
+    /// <summary>Start batches queued by an enrollment pass, in order, delivered or not.</summary>
+    public List<StartBatchMessage> StartBatches { get; } = [];
+
+    public Task QueueStartsAsync(StartBatchMessage batch, CancellationToken cancellationToken)
+    {
+        OnSchedule?.Invoke();
+        lock (queue)
+        {
+            StartBatches.Add(batch);
+            starts.Enqueue(batch);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public StartBatchMessage? TakeStarts()
+    {
+        lock (queue)
+        {
+            return starts.TryDequeue(out var batch) ? batch : null;
+        }
     }
 
     public WakeUpMessage? TakeDue(DateTimeOffset now)
     {
-        var due = queue.Where(m => m.DueAt <= now).OrderBy(m => m.DueAt).FirstOrDefault();
-        if (due is not null)
+        lock (queue)
         {
-            queue.Remove(due);
-        }
+            var due = queue.Where(m => m.DueAt <= now).OrderBy(m => m.DueAt).FirstOrDefault();
+            if (due is not null)
+            {
+                queue.Remove(due);
+            }
 
-        return due;
+            return due;
+        }
     }
 
     public DateTimeOffset? Earliest() => queue.Count == 0 ? null : queue.Min(m => m.DueAt);
@@ -334,7 +378,11 @@ internal sealed class MemoryActionLog : ICampaignActionLog
 
     public Task RecordAsync(string instanceId, string customerId, CampaignAction action, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        Recorded.Add(action);
+        lock (Recorded)
+        {
+            Recorded.Add(action);
+        }
+
         return Task.CompletedTask;
     }
 }

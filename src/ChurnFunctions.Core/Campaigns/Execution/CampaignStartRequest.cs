@@ -1,0 +1,7 @@
+namespace ChurnFunctions.Core.Campaigns;
+
+/// <summary>One customer to enter into one campaign (a run of it, for a recurring campaign: see <see cref="CampaignInstanceId"/>).</summary>
+public sealed record CampaignStartRequest(string CampaignId, string CustomerId, string? RunKey)
+{
+    public string InstanceId => CampaignInstanceId.For(CustomerId, CampaignId, RunKey);
+}
