@@ -126,7 +126,9 @@ public sealed partial class ScoringJob(
         }
     }
 
-    private const int SaveSlice = 2_000;
+    // The store spreads a day over 64 partitions and writes each in batches of up to 100 entities, so a slice of
+    // 6,400 fills whole batches; 2,000 made batches of about 31 rows, three times the round trips.
+    private const int SaveSlice = 6_400;
 
     private sealed class NoProgress : IProgress<ScoringProgress>
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChurnFunctions.Core.Campaigns;
+using ChurnFunctions.Core.Campaigns.Runtime;
 using ChurnFunctions.Functions.Campaigns;
 using ChurnFunctions.Testing;
 using Microsoft.DurableTask;
@@ -45,6 +46,29 @@ public sealed class CampaignQueueFunctionTests(AzuriteFixture azurite) : IAsyncL
             It.Is<object?>(input => input is CampaignOrchestration && ((CampaignOrchestration)input).StateJson.Contains(customerId)),
             It.Is<StartOrchestrationOptions?>(o => o != null && o.InstanceId == instanceId),
             It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task An_enrollment_pass_queues_its_starts_in_one_batch_and_each_new_instance_is_scheduled_once()
+    {
+        var (campaignId, customerId) = Ids();
+        var requests = Enumerable.Range(0, 3).Select(i => new CampaignStartRequest(campaignId, customerId + "-" + i, i == 2 ? "p20260301" : null)).ToList();
+        Instance(requests[0].InstanceId, OrchestrationRuntimeStatus.Running);
+        Instance(requests[1].InstanceId, null);
+        Instance(requests[2].InstanceId, null);
+
+        var queued = await app.Services.GetRequiredService<ICampaignStarter>().EnterAsync(requests, dryRun: false, CancellationToken.None);
+        var message = await QueueTriggerDriver.TakeAsync(app, Triggers.CampaignStartsQueue, Both(campaignId, customerId),
+            message => new CampaignStartFunction().Run(message.Text, client.Object, CancellationToken.None));
+
+        Assert.Equal(requests, queued);
+        Assert.Equal(requests, StartBatchMessage.TryParse(message.Text)!.Starts);
+        foreach (var request in requests)
+        {
+            client.Verify(c => c.ScheduleNewOrchestrationInstanceAsync(
+                It.IsAny<TaskName>(), It.IsAny<object?>(), It.Is<StartOrchestrationOptions?>(o => o != null && o.InstanceId == request.InstanceId), It.IsAny<CancellationToken>()),
+                request == requests[0] ? Times.Never() : Times.Once());
+        }
     }
 
     [Theory]

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using ChurnFunctions.Core.Campaigns;
+using ChurnFunctions.Core.Campaigns.Runtime;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -9,6 +11,8 @@ namespace ChurnFunctions.Functions.Campaigns;
 /// <summary>
 /// "campaign-starts" -> a <see cref="CampaignOrchestrator"/> under the deterministic <see cref="CampaignInstanceId"/>,
 /// unless that instance exists (running or finished): one instance per (customer, campaign, run key), as in the self-host.
+/// A message may carry a batch of starts from an enrollment pass (<see cref="StartBatchMessage"/>): each is started the
+/// same way, a few at once; if any failed the message fails and comes back, where the ones started are left alone.
 /// Failures surface: the queue retries, then poisons.
 /// </summary>
 public sealed class CampaignStartFunction
@@ -19,8 +23,37 @@ public sealed class CampaignStartFunction
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
-        var start = Json.Read<CampaignStartMessage>(message);
-        var instanceId = CampaignInstanceId.For(start.CustomerId, start.CampaignId, start.RunKey);
+        if (StartBatchMessage.TryParse(message) is not { } batch)
+        {
+            var start = Json.Read<CampaignStartMessage>(message);
+            await StartAsync(client, start.CampaignId, start.CustomerId, start.RunKey, cancellationToken);
+            return;
+        }
+
+        var failures = new ConcurrentQueue<Exception>();
+        await Parallel.ForEachAsync(
+            batch.Starts,
+            new ParallelOptions { MaxDegreeOfParallelism = ICampaignStarter.DefaultParallelism, CancellationToken = cancellationToken },
+            async (start, ct) =>
+            {
+                try
+                {
+                    await StartAsync(client, start.CampaignId, start.CustomerId, start.RunKey, ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    failures.Enqueue(e);
+                }
+            });
+        if (!failures.IsEmpty)
+        {
+            throw new AggregateException($"{failures.Count} of {batch.Starts.Count} queued starts failed.", failures);
+        }
+    }
+
+    private static async Task StartAsync(DurableTaskClient client, string campaignId, string customerId, string? runKey, CancellationToken cancellationToken)
+    {
+        var instanceId = CampaignInstanceId.For(customerId, campaignId, runKey);
         if (await client.GetInstanceAsync(instanceId, cancellationToken) is not null)
         {
             return;
@@ -28,7 +61,7 @@ public sealed class CampaignStartFunction
 
         await client.ScheduleNewOrchestrationInstanceAsync(
             CampaignOrchestrator.Name,
-            CampaignOrchestration.Start(start.CampaignId, start.CustomerId, start.RunKey),
+            CampaignOrchestration.Start(campaignId, customerId, runKey),
             new StartOrchestrationOptions(instanceId),
             cancellationToken);
     }

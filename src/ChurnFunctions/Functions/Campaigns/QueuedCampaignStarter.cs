@@ -1,4 +1,5 @@
 using ChurnFunctions.Core.Campaigns;
+using ChurnFunctions.Core.Campaigns.Runtime;
 using ChurnFunctions.Core.Ports;
 using Triggers = ChurnFunctions.Core.Triggers.Triggers;
 
@@ -7,6 +8,8 @@ namespace ChurnFunctions.Functions.Campaigns;
 /// <summary>
 /// <see cref="ICampaignStarter"/> of the Functions host: queues the start for <see cref="CampaignStartFunction"/>
 /// (the Durable client is a binding, not a service). True means queued; the start function drops an existing instance.
+/// An enrollment pass queues its starts 64 to a message. This starter cannot see which instances exist, so a dry run
+/// lists every match and a real run queues every match (the start function leaves the existing ones alone).
 /// </summary>
 public sealed class QueuedCampaignStarter(IMessageQueueFactory queues) : ICampaignStarter
 {
@@ -17,6 +20,29 @@ public sealed class QueuedCampaignStarter(IMessageQueueFactory queues) : ICampai
 
     public async Task<bool> StartAsync(string campaignId, string customerId, string? runKey, CancellationToken cancellationToken)
     {
+        var queue = await QueueAsync(cancellationToken);
+        await queue.SendAsync(Json.Write(new CampaignStartMessage(campaignId, customerId, runKey)), null, cancellationToken);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<CampaignStartRequest>> EnterAsync(
+        IReadOnlyList<CampaignStartRequest> requests, bool dryRun, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (!dryRun && requests.Count > 0)
+        {
+            var queue = await QueueAsync(cancellationToken);
+            await Parallel.ForEachAsync(
+                StartBatchMessage.Split(requests),
+                new ParallelOptions { MaxDegreeOfParallelism = ICampaignStarter.DefaultParallelism, CancellationToken = cancellationToken },
+                async (batch, ct) => await queue.SendAsync(batch.ToJson(), null, ct));
+        }
+
+        return requests;
+    }
+
+    private async Task<IMessageQueue> QueueAsync(CancellationToken cancellationToken)
+    {
         var queue = queues.Get(Triggers.CampaignStartsQueue);
         if (!created)
         {
@@ -24,7 +50,6 @@ public sealed class QueuedCampaignStarter(IMessageQueueFactory queues) : ICampai
             created = true;
         }
 
-        await queue.SendAsync(Json.Write(new CampaignStartMessage(campaignId, customerId, runKey)), null, cancellationToken);
-        return true;
+        return queue;
     }
 }
