@@ -93,15 +93,27 @@ public sealed class AnalystExports(ICustomerStore customers, IScoreStore scores,
 
     private async IAsyncEnumerable<object?[]> TransactionRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // One customer's partition at a time: a page of customers, then each one's transactions.
+        // Live ids first (merged-away and anonymous records are not customers), then one pass over every
+        // transaction row, a round trip per 1,000 rows instead of a query per customer.
+        var live = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var c in LiveCustomersAsync(cancellationToken))
         {
-            foreach (var stored in (await customers.GetTransactionsAsync(c.Id, cancellationToken)).OrderBy(t => t.Transaction.OccurredAt))
+            live.Add(c.Id);
+        }
+
+        await foreach (var customer in customers.ListTransactionsAsync(cancellationToken))
+        {
+            if (!live.Contains(customer.CustomerId))
+            {
+                continue;
+            }
+
+            foreach (var stored in customer.Transactions.OrderBy(t => t.Transaction.OccurredAt))
             {
                 var t = stored.Transaction;
                 yield return
                 [
-                    c.Id, t.Source, t.ExternalId, t.Kind.ToString().ToLowerInvariant(), t.OccurredAt, t.LocalDay, t.Currency,
+                    customer.CustomerId, t.Source, t.ExternalId, t.Kind.ToString().ToLowerInvariant(), t.OccurredAt, t.LocalDay, t.Currency,
                     t.GrossTotal, t.Discounts, t.NetAmount, t.Channel.ToString().ToLowerInvariant(), t.Location, t.RefundOf, (long)t.Lines.Count,
                 ];
             }

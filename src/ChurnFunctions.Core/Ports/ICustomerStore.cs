@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChurnFunctions.Core.Domain;
 
 namespace ChurnFunctions.Core.Ports;
@@ -41,6 +42,21 @@ public interface ICustomerStore
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Every customer's stored transactions, one customer at a time with all of its rows, for a pass over the whole
+    /// store (the transactions export). The default asks per customer; a table store reads the rows in pages instead.
+    /// </summary>
+    async IAsyncEnumerable<CustomerTransactions> ListTransactionsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var customer in ListAsync(cancellationToken))
+        {
+            if (await GetTransactionsAsync(customer.Id, cancellationToken) is { Count: > 0 } transactions)
+            {
+                yield return new CustomerTransactions(customer.Id, transactions);
+            }
+        }
     }
 
     /// <summary>Writes transactions under <paramref name="customerId"/>, replacing any with the same key (used by merges).</summary>

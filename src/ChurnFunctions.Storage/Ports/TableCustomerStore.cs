@@ -140,6 +140,34 @@ public sealed class TableCustomerStore : ICustomerStore
         return result;
     }
 
+    /// <summary>
+    /// One pass over every transaction row, 1,000 a round trip: rows come in key order, so a customer's rows arrive
+    /// together and each customer is yielded when the next one's rows begin.
+    /// </summary>
+    public async IAsyncEnumerable<CustomerTransactions> ListTransactionsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await _created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var filter = $"RowKey ge '{TransactionEntity.RowKeyPrefix}' and RowKey lt '{TransactionEntity.RowKeyEnd}'";
+        string? partition = null;
+        var rows = new List<StoredTransaction>();
+        await foreach (var entity in _table.QueryAsync(new TableQuery(filter), cancellationToken).ConfigureAwait(false))
+        {
+            if (partition is not null && entity.PartitionKey != partition)
+            {
+                yield return new CustomerTransactions(KeyEncoder.Decode(partition), rows);
+                rows = [];
+            }
+
+            partition = entity.PartitionKey;
+            rows.Add(TransactionEntity.To(entity));
+        }
+
+        if (partition is not null)
+        {
+            yield return new CustomerTransactions(KeyEncoder.Decode(partition), rows);
+        }
+    }
+
     public async Task UpsertTransactionsAsync(string customerId, IReadOnlyList<Transaction> transactions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transactions);

@@ -130,6 +130,34 @@ public sealed class BulkReadTests(AzuriteFixture azurite) : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Customer_store_lists_every_customers_transactions_once_with_all_its_rows_across_pages()
+    {
+        var store = new TableCustomerStore(_account, TimeProvider.System);
+        var ids = Enumerable.Range(0, 300).Select(i => $"pass/{Guid.NewGuid():N}"[..16] + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        await Parallel.ForEachAsync(ids.Select((id, i) => (id, i)), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (c, ct) =>
+        {
+            var transactions = Enumerable.Range(0, c.i == 0 ? 1_150 : 1 + (c.i % 5)).Select(k => Transaction($"{c.id}-{k}")).ToList();
+            await store.CommitAsync(new CustomerRecord { Id = c.id }, null, [.. transactions.Take(10).Select(t => new StoredTransaction(c.id, t, null, Now))], ct);
+            await store.UpsertTransactionsAsync(c.id, [.. transactions.Skip(10)], ct);
+        });
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var mine = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var customer in store.ListTransactionsAsync(default))
+        {
+            Assert.True(seen.Add(customer.CustomerId), $"{customer.CustomerId} came twice");
+            Assert.All(customer.Transactions, t => Assert.Equal(customer.CustomerId, t.CustomerId));
+            if (ids.Contains(customer.CustomerId))
+            {
+                mine[customer.CustomerId] = customer.Transactions.Count;
+            }
+        }
+
+        Assert.Equal(ids.Select((id, i) => (id, i == 0 ? 1_150 : 1 + (i % 5))).OrderBy(p => p.id, StringComparer.Ordinal),
+            mine.Select(p => (p.Key, p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(250)]
