@@ -89,6 +89,7 @@ const sections = [
   ['cohorts.html', 'Cohorts'],
   ['segments.html', 'Segments'],
   ['campaigns.html', 'Campaigns'],
+  ['calls.html', 'Calls'],
   ['model.html', 'Model'],
 ];
 
