@@ -86,6 +86,16 @@ public sealed class DashboardSite : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<T>(options ?? JsonSerializerOptions.Web))!;
     }
 
+    /// <summary>POST a route with no body under <paramref name="key"/>, expecting 200.</summary>
+    public async Task<T> PostAsync<T>(string path, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        request.Headers.Add("x-api-key", key);
+        using var response = await Host.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<T>(JsonSerializerOptions.Web))!;
+    }
+
     private async Task SeedAsync()
     {
         var orders = new int[30];
