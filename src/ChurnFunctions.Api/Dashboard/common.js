@@ -91,6 +91,7 @@ const sections = [
   ['campaigns.html', 'Campaigns'],
   ['calls.html', 'Calls'],
   ['model.html', 'Model'],
+  ['api.html', 'API'],
 ];
 
 function header() {
