@@ -36,8 +36,18 @@ public sealed class ApiReferencePageTests(DashboardSite site)
             Assert.Equal(tag, await card.EvaluateAsync<string>("c => c.closest('section').dataset.tag"));
         }
 
+        // Auth in words, from the document's security schemes: open, one key, or either of two.
+        Assert.Equal("none", await AuthAsync(browser, "GET", "/api/health"));
+        Assert.Equal("An admin key (Api__AdminKeys) in header x-api-key", await AuthAsync(browser, "POST", "/api/campaigns/enroll"));
+        Assert.Equal(
+            "One of: A read key (Api__ReadKeys; Api__Keys while it is unset) in header x-api-key; An admin key (Api__AdminKeys) in header x-api-key",
+            await AuthAsync(browser, "POST", "/api/tasks/{id}/outcome"));
+
         await browser.AssertFitsWidthAsync(width);
         await browser.ScreenshotAsync("api-reference", width);
         browser.AssertNoErrors();
     }
+
+    private static Task<string?> AuthAsync(DashboardBrowser browser, string method, string path) =>
+        browser.Page.TextContentAsync($"article.api-op[data-method='{method}'][data-path='{path}'] [data-field=auth]");
 }

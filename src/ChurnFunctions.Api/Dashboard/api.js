@@ -54,11 +54,12 @@ function auth(security, document) {
     return 'none';
   }
   const schemes = document.components?.securitySchemes ?? {};
-  return security.map((requirement) => Object.keys(requirement).map((name) => {
+  const words = security.map((requirement) => Object.keys(requirement).map((name) => {
     const scheme = schemes[name];
-    const where = scheme?.in && scheme?.name ? ` (${scheme.name} ${scheme.in})` : '';
-    return scheme?.description ? `${scheme.description}${where}` : `${name}${where}`;
-  }).join(' and ')).join(', or ');
+    const where = scheme?.in && scheme?.name ? ` in ${scheme.in} ${scheme.name}` : '';
+    return `${scheme?.description ?? name}${where}`;
+  }).join(' and '));
+  return words.length === 1 ? words[0] : `One of: ${words.join('; ')}`;
 }
 
 function type(schema, document) {
