@@ -29,9 +29,14 @@ public sealed class CallListPageTests(DashboardSite site)
         Assert.Equal(open.Select(v => v.Task.Text), await browser.Page.Locator("#tasks [data-field=text]").AllTextContentsAsync());
         Assert.Equal(open.Select(v => v.Task.Reason), await browser.Page.Locator("#tasks [data-field=reason]").AllTextContentsAsync());
 
-        // A call that does not get through leaves the task open for another try.
+        // Do not call asks again before it records anything.
         var task = open[0].Task;
         var row = $"#tasks tr[data-task='{task.Id}']";
+        await browser.Page.ClickAsync($"{row} button[data-outcome=do-not-call]");
+        Assert.Equal("Confirm: never call again", await browser.Page.TextContentAsync($"{row} button[data-outcome=do-not-call]"));
+        Assert.Equal(0, Assert.Single(await ReadTasksAsync("open"), v => v.Task.Id == task.Id).Task.Attempts);
+
+        // A call that does not get through leaves the task open for another try.
         await browser.Page.ClickAsync($"{row} button[data-outcome=not-reached]");
         await browser.Page.WaitForSelectorAsync($"{row}[data-status=open] [data-field=outcome]:has-text('Not reached')", Patient);
         Assert.Equal(1, Assert.Single(await ReadTasksAsync("open"), v => v.Task.Id == task.Id).Task.Attempts);

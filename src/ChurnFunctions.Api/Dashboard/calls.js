@@ -52,7 +52,15 @@ function actions(task) {
   const note = el('input', { type: 'text', name: 'note', maxlength: '1000', placeholder: 'Note (optional)', 'aria-label': `Note for the call about ${task.customerId}` });
   const buttons = outcomes.map(([value, label]) => {
     const button = el('button', { type: 'button', 'data-outcome': value }, label);
-    button.addEventListener('click', () => record(task, value, note, buttons));
+    button.addEventListener('click', () => {
+      // Do not call cannot be taken back from here (no campaign will make a task for the customer again): it asks twice.
+      if (value === 'do-not-call' && !button.dataset.confirm) {
+        button.dataset.confirm = 'true';
+        button.textContent = 'Confirm: never call again';
+        return;
+      }
+      record(task, value, note, buttons);
+    });
     return button;
   });
   return el('div', { class: 'actions' }, note, el('div', { class: 'buttons' }, ...buttons));
