@@ -220,7 +220,7 @@ public sealed class DashboardPageTests(DashboardSite site)
     [Fact]
     public async Task Every_page_shows_the_same_navigation_with_its_own_section_current_and_signs_out_to_the_sign_in_page()
     {
-        string[] sections = ["index.html", "at-risk.html", "cohorts.html", "segments.html", "campaigns.html?id=dash-winback", "model.html"];
+        string[] sections = ["index.html", "at-risk.html", "cohorts.html", "segments.html", "campaigns.html?id=dash-winback", "calls.html", "model.html", "api.html"];
         await using var browser = await DashboardBrowser.OpenAsync(site, 1280);
 
         foreach (var (path, current) in sections.Select(s => ("/api/dashboard/" + s, s.Split('?')[0])).Append(("/", "index.html")))

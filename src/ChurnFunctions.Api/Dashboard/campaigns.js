@@ -1,4 +1,5 @@
 import { api, page, chart, el, $, base, count, money, percent, notice, query } from './common.js';
+import { audiencePreview } from './audience.js';
 
 const stages = [['entered', 'Entered'], ['sent', 'Sent'], ['clicked', 'Clicked'], ['converted', 'Converted']];
 const points = (v) => (v == null ? '–' : `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)} points`);
@@ -35,4 +36,8 @@ page(async () => {
     el('th', {}, label),
     ...stages.map(([name, title]) => el('td', { class: 'num', 'data-label': title, 'data-field': name }, count(g[name]))),
     el('td', { class: 'num', 'data-label': 'Revenue', 'data-field': 'revenue' }, money(g.revenue)))));
+  const definition = campaigns.find((c) => c.id === id);
+  if (definition) {
+    audiencePreview(definition);
+  }
 });

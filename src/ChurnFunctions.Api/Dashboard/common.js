@@ -89,7 +89,9 @@ const sections = [
   ['cohorts.html', 'Cohorts'],
   ['segments.html', 'Segments'],
   ['campaigns.html', 'Campaigns'],
+  ['calls.html', 'Calls'],
   ['model.html', 'Model'],
+  ['api.html', 'API'],
 ];
 
 function header() {

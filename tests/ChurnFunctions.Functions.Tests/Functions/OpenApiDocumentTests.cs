@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ChurnFunctions.Api.Http.OpenApi;
 using ChurnFunctions.Testing;
 using Triggers = ChurnFunctions.Core.Triggers.Triggers;
 
@@ -71,6 +72,26 @@ public sealed class OpenApiDocumentTests(AzuriteFixture azurite) : IAsyncLifetim
                 Assert.Contains(parameters, p => p!["name"]!.GetValue<string>() == name && p["in"]!.GetValue<string>() == "path");
             }
         }
+    }
+
+    [Fact]
+    public async Task Every_operation_has_a_summary_and_states_the_key_or_signature_it_takes()
+    {
+        var document = (await app.InvokeHttpAsync("GetOpenApi", FunctionRequest.Read(Triggers.OpenApiRoute))).Json!;
+        var schemes = document["components"]!["securitySchemes"]!.AsObject();
+
+        Assert.Equal(Triggers.Http.Select(t => t.Name).Order(StringComparer.Ordinal), RouteDocs.ByTrigger.Keys.Order(StringComparer.Ordinal));
+        foreach (var trigger in Triggers.Http)
+        {
+            var operation = document["paths"]![OpenApiPath(trigger.Route)]![trigger.Method.ToLowerInvariant()]!;
+            Assert.Equal(RouteDocs.ByTrigger[trigger.Name].Summary, operation["summary"]!.GetValue<string>());
+            var requirements = operation["security"]!.AsArray();
+            Assert.NotEmpty(requirements);
+            Assert.All(requirements.SelectMany(r => r!.AsObject()), scheme => Assert.True(schemes.ContainsKey(scheme.Key), $"{trigger.Name}: {scheme.Key}"));
+        }
+
+        Assert.Equal("adminKey", document["paths"]!["/api/campaigns/enroll"]!["post"]!["security"]![0]!.AsObject().Single().Key);
+        Assert.Empty(document["paths"]!["/api/health"]!["get"]!["security"]![0]!.AsObject());
     }
 
     // OpenAPI path templates have no catch-all: ASP.NET Core writes "{*path}" as "{path}".

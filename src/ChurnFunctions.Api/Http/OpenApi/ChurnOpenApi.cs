@@ -17,12 +17,12 @@ public static class ChurnOpenApi
             {
                 Title = "ChurnFunctions API",
                 Version = DocumentName,
-                Description = "Ingest webhooks, customers, churn analytics, campaigns, exports. Read routes want an x-api-key header (Api__ReadKeys); export and erasure of a customer want an admin key.",
+                Description = "Ingest webhooks, customers, churn analytics, campaigns, exports. Each route states the key or signature it wants.",
             };
             // Relative to wherever it is served: the same document from the self-host and the Functions app.
             document.Servers = [];
             return Task.CompletedTask;
-        }));
+        }).AddDocumentTransformer(new RouteDocsTransformer()));
 
     public static async Task<string> ToJsonAsync(IOpenApiDocumentProvider provider, CancellationToken cancellationToken)
     {
