@@ -49,8 +49,10 @@ internal static class ScoreBuilder
         return models;
     }
 
+    /// <param name="withClv">Off, CLV stays null: the campaign backtest skips it unless an audience ranks by value tier.</param>
     public static (double?[] Spend, double?[] Clv) SpendAndClv(
-        CustomerSummary summary, IPurchaseModel? model, IReadOnlyDictionary<string, GammaGammaModel> spendModels, string[] currencies, ScoringOptions options)
+        CustomerSummary summary, IPurchaseModel? model, IReadOnlyDictionary<string, GammaGammaModel> spendModels, string[] currencies, ScoringOptions options,
+        bool withClv = true)
     {
         var spend = new double?[summary.Count];
         var clv = new double?[summary.Count];
@@ -68,7 +70,7 @@ internal static class ScoreBuilder
 
             var x = summary.Frequency[i];
             spend[i] = Finite(gg.ExpectedSpend(x, summary.MonetaryValue[i]));
-            if (model is not null && spend[i] is { } perPurchase)
+            if (withClv && model is not null && spend[i] is { } perPurchase)
             {
                 clv[i] = Finite(ClvCalculator.Clv(model, perPurchase, x, summary.Recency(i), summary.Age(i), options));
             }
