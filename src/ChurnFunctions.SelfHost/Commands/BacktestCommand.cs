@@ -83,7 +83,7 @@ public static class BacktestCommand
                 if (report.Campaign is { } c)
                 {
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"campaign {c.CampaignId}: {c.Entries} entries ({c.Customers} customers), {c.RevenueAtStake:F0} at stake; bought again within {c.WindowDays} days untreated: treatment {c.Treatment.Share:P1}, holdout {c.Holdout.Share:P1}"));
+                        $"campaign {c.CampaignId}: {c.Entries} entries ({c.Customers} customers), {c.RevenueAtStake:F0} at stake; bought again within {c.WindowDays} days untreated: treatment {Share(c.Treatment)}, holdout {Share(c.Holdout)}"));
                 }
 
                 Console.WriteLine($"Wrote {Path.Combine(directory.FullName, "backtest.html")} and backtest.json.");
@@ -109,6 +109,9 @@ public static class BacktestCommand
                 services.GetRequiredService<IOptions<PartialChurnOptions>>().Value,
                 services.GetRequiredService<IOptions<ValueTierOptions>>().Value));
     }
+
+    private static string Share(CampaignOutcome outcome) =>
+        outcome.Share is { } share ? string.Create(CultureInfo.InvariantCulture, $"{share:P1} of {outcome.Entries}") : "n/a (no entry with a full window)";
 
     private static bool TryDate(string text, out DateOnly date) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
