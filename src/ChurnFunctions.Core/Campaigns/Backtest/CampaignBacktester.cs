@@ -1,9 +1,7 @@
-using System.Globalization;
 using ChurnFunctions.Analytics.Backtest;
 using ChurnFunctions.Analytics.Data;
 using ChurnFunctions.Analytics.Models;
 using ChurnFunctions.Core.Campaigns.Enrollment;
-using ChurnFunctions.Core.Domain;
 using ChurnFunctions.Core.Scoring;
 
 namespace ChurnFunctions.Core.Campaigns.Backtest;
@@ -19,8 +17,6 @@ namespace ChurnFunctions.Core.Campaigns.Backtest;
 /// </summary>
 public static class CampaignBacktester
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-
     public static CampaignReplay For(CampaignDefinition definition, CampaignBacktestSettings settings) =>
         (history, calibration, models) => Run(definition, settings, history, calibration, models);
 
