@@ -25,6 +25,22 @@ public static class BacktestDocuments
         html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>Backtest</title>");
         html.Append("<style>body{font:14px sans-serif;max-width:960px;margin:2em auto;padding:0 1em;color:#222}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}th:first-child,td:first-child{text-align:left}h2{margin-top:2em}</style></head><body>");
         html.Append(Invariant($"<h1>Backtest</h1><p>{E(Path.GetFileName(report.Transactions))}: calibration to {report.CalibrationEnd:yyyy-MM-dd}, holdout to {report.ObservationEnd:yyyy-MM-dd} ({report.HoldoutWeeks} weeks). {report.Customers:N0} customers bought by calibration end; they made {report.ActualHoldoutPurchases:N0} repeat purchases in the holdout. Churn means no purchase in the holdout; predicted when P(alive) at calibration end is below {report.AliveThreshold:0.##}.</p>"));
+        if (report.Models.Count > 0)
+        {
+            AppendModels(html, report);
+        }
+
+        if (report.Campaign is { } campaign)
+        {
+            AppendCampaign(html, campaign);
+        }
+
+        html.Append("</body></html>");
+        return html.ToString();
+    }
+
+    private static void AppendModels(StringBuilder html, BacktestReport report)
+    {
         html.Append("<table><tr><th>Model</th><th>Expected holdout purchases</th><th>Actual</th><th>Error</th><th>AUC by P(alive)</th><th>AUC by expected purchases</th><th>Precision</th><th>Recall</th></tr>");
         foreach (var m in report.Models)
         {
@@ -57,25 +73,41 @@ public static class BacktestDocuments
             [.. m.Classification.Calibration.Where(b => b.Customers > 0).Select(b => (b.MeanProbabilityAlive!.Value, b.BoughtInHoldout!.Value))])).ToList();
         calibration.Add(new("diagonal", [(0, 0), (1, 1)], Dashed: true));
         html.Append(SvgPlot.Lines("Calibration", "mean P(alive)", "share who bought", calibration));
+    }
 
-        if (report.Campaign is { } campaign)
+    private static void AppendCampaign(StringBuilder html, CampaignBacktest campaign)
+    {
+        html.Append(Invariant($"<h2>Campaign “{E(campaign.Name)}” ({E(campaign.CampaignId)})</h2><p>Replayed day by day over the holdout as the daily enrollment would have run it: trigger “{E(campaign.Rule)}”{(campaign.Recurring ? ", once per run key" : ", once per customer")}, {campaign.HoldoutPercent:0.##}% holdout, scores from {E(campaign.Model)} fitted on the calibration period. {campaign.Entries:N0} entries ({campaign.Customers:N0} customers), {campaign.RevenueAtStake:N0} of revenue at stake (the model's expected spend over the next {campaign.RevenueHorizonDays} days at entry).</p>"));
+        html.Append(Invariant($"<p>What the entrants did with no message at all, within {campaign.WindowDays} days of entry (the steps' duration plus the attribution window; entries whose window runs past the observation end are left out): the baseline the campaign must beat.</p>"));
+        html.Append("<table><tr><th>Group</th><th>Entries with a full window</th><th>Bought again within it</th><th>Share</th></tr>");
+        html.Append(Invariant($"<tr><td>treatment</td><td>{campaign.Treatment.Entries:N0}</td><td>{campaign.Treatment.BoughtWithinWindow:N0}</td><td>{Share(campaign.Treatment.Share)}</td></tr>"));
+        html.Append(Invariant($"<tr><td>holdout</td><td>{campaign.Holdout.Entries:N0}</td><td>{campaign.Holdout.BoughtWithinWindow:N0}</td><td>{Share(campaign.Holdout.Share)}</td></tr></table>"));
+        var weeks = campaign.Weeks;
+        html.Append(SvgPlot.Lines("Entries per week", "week starting", "entries",
+            [new SvgPlot.Series("entered", [.. weeks.Select((w, i) => ((double)i, (double)w.Entered))]), new SvgPlot.Series("of which holdout", [.. weeks.Select((w, i) => ((double)i, (double)w.Holdout))], Dashed: true)],
+            weeks.Count > 1 ? [Day(weeks[0].Start), Day(weeks[^1].Start)] : null));
+        html.Append("<table><tr><th>Week starting</th><th>Entered</th><th>Holdout</th><th>Revenue at stake</th></tr>");
+        foreach (var w in weeks)
         {
-            html.Append(Invariant($"<h2>Campaign “{E(campaign.Rule.Name)}”</h2><p>Every {campaign.Rule.CheckEveryDays} days, customers with at least {campaign.Rule.MinRepeatPurchases} repeat purchases and P(alive) ({E(campaign.Model)}) below {campaign.Rule.AliveBelow:0.##} are contacted once: {campaign.Contacted:N0} customers, {campaign.RevenueAtStake:N0} of revenue at stake over {campaign.Rule.ValueHorizonWeeks} weeks; {campaign.BoughtAfterContact:N0} of them bought again without it.</p>"));
-            html.Append(SvgPlot.Lines("Contacts per check", "check", "customers contacted",
-                [new SvgPlot.Series("contacted", [.. campaign.Weeks.Select((w, i) => ((double)i, (double)w.Contacted))])],
-                campaign.Weeks.Count > 1 ? [campaign.Weeks[0].Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), campaign.Weeks[^1].Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)] : null));
-            html.Append("<table><tr><th>Customer</th><th>Contacted</th><th>P(alive)</th><th>Repeat purchases</th><th>Revenue at stake</th><th>Bought after</th></tr>");
-            foreach (var c in campaign.Contacts.OrderByDescending(c => c.RevenueAtStake).Take(50))
-            {
-                html.Append(Invariant($"<tr><td>{c.CustomerId}</td><td>{c.Day:yyyy-MM-dd}</td><td>{c.ProbabilityAlive:0.000}</td><td>{c.RepeatPurchases}</td><td>{c.RevenueAtStake:N2}</td><td>{(c.BoughtAfter ? "yes" : "no")}</td></tr>"));
-            }
-
-            html.Append("</table><p>The 50 with most at stake; the JSON document lists every contact.</p>");
+            html.Append(Invariant($"<tr><td>{Day(w.Start)}</td><td>{w.Entered:N0}</td><td>{w.Holdout:N0}</td><td>{w.RevenueAtStake:N0}</td></tr>"));
         }
 
-        html.Append("</body></html>");
-        return html.ToString();
+        html.Append("</table><table><tr><th>Customer</th><th>Entered</th><th>Reason</th><th>Holdout</th><th>Revenue at stake</th><th>Bought within window</th></tr>");
+        foreach (var c in campaign.Contacts.OrderByDescending(c => c.RevenueAtStake).Take(50))
+        {
+            html.Append(Invariant($"<tr><td>{E(c.CustomerId)}</td><td>{Day(c.Entered)}</td><td>{E(c.Reason)}</td><td>{(c.Holdout ? "yes" : "no")}</td><td>{c.RevenueAtStake:N2}</td><td>{c.BoughtWithinWindow switch { true => "yes", false => "no", null => "window open" }}</td></tr>"));
+        }
+
+        html.Append("</table><p>The 50 entries with most at stake; the JSON document lists every entry.</p><ul>");
+        foreach (var note in campaign.Assumptions)
+        {
+            html.Append(Invariant($"<li>{E(note)}</li>"));
+        }
+
+        html.Append("</ul>");
     }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static double Mean(double total, int customers) => customers == 0 ? 0 : total / customers;
 

@@ -16,7 +16,7 @@ public static class BacktestRunner
 
     public static BacktestReport Run(
         string transactionsPath, TransactionFileFormat format, DateOnly calibrationEnd, DateOnly observationEnd, ModelSet models,
-        double aliveThreshold, CampaignRule? campaign = null)
+        double aliveThreshold, CampaignReplay? campaign = null)
     {
         if (observationEnd <= calibrationEnd) throw new ArgumentException("Observation end must follow calibration end.", nameof(observationEnd));
         var history = TransactionFileReader.Read(transactionsPath, format);
@@ -32,7 +32,7 @@ public static class BacktestRunner
 
         var weekly = WeeklyActual(history, summary, calibrationEnd, observationEnd);
         var results = fitted.Select(m => Evaluate(m, summary, weekly, calibrationEnd, aliveThreshold)).ToList();
-        var campaignResult = campaign is null ? null : CampaignSimulator.Run(campaign, fitted[0], history, summary, calibrationEnd, observationEnd);
+        var campaignResult = campaign?.Invoke(history, summary, fitted);
         return new BacktestReport(
             transactionsPath, calibrationEnd, observationEnd, summary.Count, weekly.Length, summary.HoldoutPurchases!.Sum(), aliveThreshold, results, campaignResult);
     }

@@ -1,13 +1,31 @@
 namespace ChurnFunctions.Analytics.Backtest;
 
-/// <summary>Who a campaign rule would have contacted during the holdout, when, and the revenue at stake.</summary>
-/// <param name="RevenueAtStake">Sum over contacts of mean spend per purchase day x expected purchases over the value horizon if alive.</param>
-/// <param name="BoughtAfterContact">Contacted customers who bought again (untreated) before observation end.</param>
+/// <summary>
+/// Who an app campaign definition would have entered during the holdout, when and why, the revenue at stake, and
+/// what the entrants did afterwards with no message at all (the holdout period's real purchases): the baseline the
+/// campaign has to beat. Built by the caller that knows campaign definitions (see <see cref="CampaignReplay"/>).
+/// </summary>
+/// <param name="Rule">The trigger in words.</param>
+/// <param name="Model">The purchase model, fitted on the calibration period, whose scores the triggers read.</param>
+/// <param name="WindowDays">Days after entry a purchase counts: the steps' nominal duration plus the attribution window.</param>
+/// <param name="RevenueAtStake">Sum over entries of the model's expected spend in the next <paramref name="RevenueHorizonDays"/> days at entry.</param>
+/// <param name="Treatment">Entries outside the holdout whose window ended by observation end, and how many of them bought within it.</param>
+/// <param name="Holdout">The same for entries in the holdout.</param>
+/// <param name="Assumptions">What the transaction file cannot say and the backtest assumed (consent, birthdays, survey answers).</param>
 public sealed record CampaignBacktest(
-    CampaignRule Rule,
+    string CampaignId,
+    string Name,
+    string Rule,
+    bool Recurring,
+    double HoldoutPercent,
+    int WindowDays,
     string Model,
-    int Contacted,
+    int RevenueHorizonDays,
+    int Entries,
+    int Customers,
     double RevenueAtStake,
-    int BoughtAfterContact,
+    CampaignOutcome Treatment,
+    CampaignOutcome Holdout,
     IReadOnlyList<CampaignWeek> Weeks,
-    IReadOnlyList<CampaignContact> Contacts);
+    IReadOnlyList<CampaignContact> Contacts,
+    IReadOnlyList<string> Assumptions);

@@ -1,3 +1,6 @@
 namespace ChurnFunctions.Analytics.Backtest;
 
-public sealed record CampaignContact(long CustomerId, DateOnly Day, double ProbabilityAlive, int RepeatPurchases, double RevenueAtStake, bool BoughtAfter);
+/// <summary>One entry: the day the enrollment would have started it, its run key, the reason in words, and what followed.</summary>
+/// <param name="BoughtWithinWindow">A purchase day in [entry, entry + window); null when the window runs past observation end.</param>
+public sealed record CampaignContact(
+    string CustomerId, DateOnly Entered, string? RunKey, string Reason, bool Holdout, double RevenueAtStake, bool? BoughtWithinWindow);

@@ -1,3 +1,4 @@
 namespace ChurnFunctions.Analytics.Backtest;
 
-public sealed record CampaignWeek(DateOnly Day, int Contacted, double RevenueAtStake);
+/// <summary>Entries in the seven days from <paramref name="Start"/>: all, the holdout's, and their revenue at stake.</summary>
+public sealed record CampaignWeek(DateOnly Start, int Entered, int Holdout, double RevenueAtStake);

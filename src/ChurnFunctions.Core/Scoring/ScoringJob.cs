@@ -78,15 +78,17 @@ public sealed partial class ScoringJob(
 
         var scoring = new ScoringOptions { PurchaseHorizonWeeks = options.ExpectedPurchasesHorizonDays / 7.0 };
         var scored = model is null ? null : CustomerScorer.Score(summary, model, null, scoring);
-        var currencies = Currencies(records, summary);
-        var clv = SpendAndClv(summary, model, currencies, scoring);
+        var currencies = ScoreBuilder.Currencies(records, summary);
+        var clv = ScoreBuilder.SpendAndClv(summary, model, ScoreBuilder.FitSpend(summary, currencies), currencies, scoring);
         LogPhase(logger, ScoringProgress.Modelling, records.Count, phase.ElapsedMilliseconds);
         progress.Report(new ScoringProgress(ScoringProgress.Categories, 0, records.Count));
         phase.Restart();
         var abandoned = await categories.DetectAsync(records, day, cancellationToken);
         LogPhase(logger, ScoringProgress.Categories, abandoned.ByCustomer.Count, phase.ElapsedMilliseconds);
 
-        var customerScores = Score(records, history, summary, scored, clv, currencies, abandoned, day, options.ExpectedPurchasesHorizonDays);
+        var customerScores = ScoreBuilder.Score(
+            records, history, summary, scored, clv, currencies, abandoned, day, options.ExpectedPurchasesHorizonDays,
+            new ScoreRules(churnOptions.Value, partialChurnOptions.Value, valueTierOptions.Value));
         var snapshot = Snapshot(day, records, history, customerScores, model, noModel, options.MetricsPeriodDays) with { CategoryAbandonmentSkipped = abandoned.SkippedReason };
         var trailing = await metrics.ListAsync(day.AddDays(-alertOptions.Value.TrailingDays), day.AddDays(-1), cancellationToken);
 
@@ -181,139 +183,6 @@ public sealed partial class ScoringJob(
         return builder.Build();
     }
 
-    // Purchases in different currencies are never added up: each currency's customers get their own spend model.
-    private static string[] Currencies(List<CustomerRecord> records, CustomerSummary summary)
-    {
-        var result = new string[summary.Count];
-        for (var i = 0; i < summary.Count; i++)
-        {
-            result[i] = CurrencyOf(records[(int)summary.CustomerIds[i]]);
-        }
-
-        return result;
-    }
-
-    private static string CurrencyOf(CustomerRecord record) => string.IsNullOrWhiteSpace(record.Currency) ? NoCurrency : record.Currency;
-
-    private static (double?[] Spend, double?[] Clv) SpendAndClv(CustomerSummary summary, IPurchaseModel? model, string[] currencies, ScoringOptions options)
-    {
-        var spend = new double?[summary.Count];
-        var clv = new double?[summary.Count];
-        if (!summary.HasMonetary)
-        {
-            return (spend, clv);
-        }
-
-        foreach (var currency in currencies.Distinct(StringComparer.Ordinal))
-        {
-            if (ScoringModels.FitSpend(summary, i => currencies[i] == currency) is not { } gg)
-            {
-                continue;
-            }
-
-            for (var i = 0; i < summary.Count; i++)
-            {
-                if (currencies[i] != currency)
-                {
-                    continue;
-                }
-
-                var x = summary.Frequency[i];
-                spend[i] = Finite(gg.ExpectedSpend(x, summary.MonetaryValue[i]));
-                if (model is not null && spend[i] is { } perPurchase)
-                {
-                    clv[i] = Finite(ClvCalculator.Clv(model, perPurchase, x, summary.Recency(i), summary.Age(i), options));
-                }
-            }
-        }
-
-        return (spend, clv);
-    }
-
-    private List<CustomerScore> Score(
-        List<CustomerRecord> records, PurchaseHistory history, CustomerSummary summary, CustomerScores? scored,
-        (double?[] Spend, double?[] Clv) value, string[] currencies, CategoryFindings abandoned,
-        DateOnly day, int horizonDays)
-    {
-        var n = summary.Count;
-        var asOfDay = day.DayNumber;
-        var daysSinceLast = new int[n];
-        var purchaseDays = new int[n];
-        var spend = new double[n];
-        var historyIndex = new Dictionary<long, int>(history.CustomerIds.Length);
-        for (var c = 0; c < history.CustomerIds.Length; c++)
-        {
-            historyIndex[history.CustomerIds[c]] = c;
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            var days = history.DaysOf(historyIndex[summary.CustomerIds[i]]);
-            daysSinceLast[i] = asOfDay - days[^1];
-            purchaseDays[i] = days.Length;
-            foreach (var amount in history.AmountsOf(historyIndex[summary.CustomerIds[i]]))
-            {
-                spend[i] += amount;
-            }
-        }
-
-        var rfm = RfmScorer.Score(daysSinceLast, purchaseDays, spend);
-        var valueTiers = ValueTiers(value.Clv, currencies);
-        var result = new List<CustomerScore>(n);
-        for (var i = 0; i < n; i++)
-        {
-            var c = historyIndex[summary.CustomerIds[i]];
-            var record = records[(int)summary.CustomerIds[i]];
-            var pAlive = scored is null ? null : Finite(scored.ProbabilityAlive[i]);
-            var status = ChurnRules.Classify(history.DaysOf(c), asOfDay, churnOptions.Value, pAlive);
-            var segment = SegmentRules.Segment(rfm.Recency[i], rfm.Frequency[i], status);
-            var days = history.DaysOf(c);
-            var partial = PartialChurnDetector.Evaluate(days, history.AmountsOf(c), asOfDay, partialChurnOptions.Value);
-            result.Add(new CustomerScore(
-                record.Id,
-                day,
-                pAlive,
-                scored is null ? null : Finite(scored.ExpectedPurchases[i]),
-                horizonDays,
-                scored is not null && scored.ExpectedNextPurchaseDay[i] > 0 ? scored.ExpectedNextPurchaseDate(i) : null,
-                value.Spend[i],
-                value.Clv[i],
-                rfm.Recency[i],
-                rfm.Frequency[i],
-                rfm.Monetary[i],
-                ScoreNames.Of(segment),
-                ScoreNames.Of(SegmentRules.Tier(segment)),
-                ScoreNames.Of(valueTiers[i]),
-                ScoreNames.Of(status),
-                partial.IsPartialChurn,
-                abandoned.ByCustomer.GetValueOrDefault(record.Id) ?? [])
-            {
-                DaysSinceLastPurchase = daysSinceLast[i],
-                PurchaseGapDays = days.Length > 1 ? (double)(days[^1] - days[0]) / (days.Length - 1) : null,
-                SpendDrop = partial.HasBaseline ? Finite(partial.Drop) : null,
-            });
-        }
-
-        return result;
-    }
-
-    // CLVs in different currencies are not comparable: each currency's customers are ranked among themselves.
-    private ValueTier[] ValueTiers(double?[] clv, string[] currencies)
-    {
-        var tiers = new ValueTier[clv.Length];
-        foreach (var group in Enumerable.Range(0, clv.Length).GroupBy(i => currencies[i], StringComparer.Ordinal))
-        {
-            var members = group.ToArray();
-            var assigned = ValueTierAssigner.Assign([.. members.Select(i => clv[i] ?? double.NaN)], valueTierOptions.Value);
-            for (var k = 0; k < members.Length; k++)
-            {
-                tiers[members[k]] = assigned[k];
-            }
-        }
-
-        return tiers;
-    }
-
     private MetricsSnapshot Snapshot(
         DateOnly day, List<CustomerRecord> records, PurchaseHistory history, List<CustomerScore> customerScores, IPurchaseModel? model,
         string? noModel, int periodDays)
@@ -375,7 +244,7 @@ public sealed partial class ScoringJob(
                 continue;
             }
 
-            var currency = CurrencyOf(records[(int)history.CustomerIds[c]]);
+            var currency = ScoreBuilder.CurrencyOf(records[(int)history.CustomerIds[c]]);
             byCurrency[currency] = Math.Round(byCurrency.GetValueOrDefault(currency) + spend, 2);
             if (days[0] < start.DayNumber)
             {
@@ -388,11 +257,6 @@ public sealed partial class ScoringJob(
 
     private static Dictionary<string, int> Count(List<CustomerScore> scores, Func<CustomerScore, string> key) =>
         scores.GroupBy(key).ToDictionary(g => g.Key, g => g.Count());
-
-    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
-
-    /// <summary>ISO 4217's code for "no currency", for purchases stored without one.</summary>
-    private const string NoCurrency = "XXX";
 
     private DateOnly Yesterday(string timeZone)
     {
