@@ -19,7 +19,7 @@ public static class TriggerEvaluator
         {
             SegmentEnteredTrigger t => score is not null && Same(score.Segment, t.Segment) && !Same(facts.PreviousScore?.Segment, t.Segment),
             AliveProbabilityBelowTrigger t => score is not null && score.ProbabilityAlive < t.Threshold,
-            PurchaseOverdueTrigger t => score?.ExpectedNextPurchase is { } expected && facts.Today >= expected.AddDays(t.Days),
+            PurchaseOverdueTrigger t => score is not null && NextPurchaseDue(score) is { } due && facts.Today >= due.AddDays(t.Days),
             PartialChurnTrigger => score is { PartialChurn: true },
             CategoryAbandonmentTrigger t => score is not null
                 && (t.Category is null ? score.AbandonedCategories.Count > 0 : score.AbandonedCategories.Contains(t.Category, StringComparer.OrdinalIgnoreCase)),
@@ -30,6 +30,20 @@ public static class TriggerEvaluator
             ChurnReasonTrigger t => facts.LatestFeedback is { } feedback && feedback.Reason == t.Reason,
             _ => false,
         };
+    }
+
+    /// <summary>
+    /// When the customer's next purchase was due by its own cadence: the last purchase day plus the mean gap between
+    /// its purchase days. Null for a one-time buyer (no cadence yet) or a score written before both were kept. The
+    /// score's <see cref="CustomerScore.ExpectedNextPurchase"/> is the model's median wait counted from the scoring
+    /// day, always ahead of the next morning's enrollment, so "overdue" measured against it never held.
+    /// </summary>
+    public static DateOnly? NextPurchaseDue(CustomerScore score)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        return score is { DaysSinceLastPurchase: { } since, PurchaseGapDays: { } gap }
+            ? score.AsOf.AddDays(-since + (int)Math.Round(gap, MidpointRounding.AwayFromZero))
+            : null;
     }
 
     /// <summary>

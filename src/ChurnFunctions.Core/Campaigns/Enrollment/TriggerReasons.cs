@@ -14,7 +14,7 @@ public static class TriggerReasons
     {
         SegmentEnteredTrigger t => $"entered the {t.Segment} segment",
         AliveProbabilityBelowTrigger t => $"P(alive) below {Number(t.Threshold)}",
-        PurchaseOverdueTrigger t => $"next purchase overdue by {t.Days} days or more",
+        PurchaseOverdueTrigger t => $"next purchase overdue by {t.Days} days or more on the customer's own cadence",
         PartialChurnTrigger => "spending much less than before (partial churn)",
         CategoryAbandonmentTrigger t => t.Category is null ? "stopped buying a category" : $"stopped buying {t.Category}",
         DaysAfterPurchaseTrigger t => $"{t.Days} days after a purchase",
@@ -35,8 +35,8 @@ public static class TriggerReasons
         {
             SegmentEnteredTrigger t => $"entered the {t.Segment} segment (was {facts.PreviousScore?.Segment ?? "unscored"} the day before)",
             AliveProbabilityBelowTrigger t => $"P(alive) {Number(score?.ProbabilityAlive)} is below {Number(t.Threshold)}",
-            PurchaseOverdueTrigger t when score?.ExpectedNextPurchase is { } expected =>
-                $"next purchase was expected {Day(expected)}, {facts.Today.DayNumber - expected.DayNumber} days ago (rule: {t.Days} days or more)",
+            PurchaseOverdueTrigger t when score is { PurchaseGapDays: { } gap } && TriggerEvaluator.NextPurchaseDue(score) is { } due =>
+                $"buys every ~{Math.Max(1, (int)Math.Round(gap, MidpointRounding.AwayFromZero))} days; the next purchase was due {Day(due)}, {facts.Today.DayNumber - due.DayNumber} days ago (rule: {t.Days} days or more)",
             PartialChurnTrigger => "spend in the last 90 days is down on the customer's own baseline (partial churn)",
             CategoryAbandonmentTrigger => $"stopped buying {string.Join(", ", score?.AbandonedCategories ?? [])}",
             DaysAfterPurchaseTrigger t when facts.Customer.LastPurchaseAt is { } last =>

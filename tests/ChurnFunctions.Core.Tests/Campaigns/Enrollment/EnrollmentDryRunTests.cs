@@ -64,11 +64,11 @@ public sealed class EnrollmentDryRunTests
     public void Reasons_name_the_customers_own_figures()
     {
         var today = new DateOnly(2024, 6, 3);
-        var facts = new EnrollmentFacts(today, new CustomerRecord { Id = "c1" }, Score("c1", 0.5) with { Segment = "at-risk", ExpectedNextPurchase = new DateOnly(2024, 4, 4) },
+        var facts = new EnrollmentFacts(today, new CustomerRecord { Id = "c1" }, Score("c1", 0.5) with { Segment = "at-risk", DaysSinceLastPurchase = 80, PurchaseGapDays = 21 },
             Score("c1", 0.5) with { Segment = "loyal" });
 
         Assert.Equal("entered the at-risk segment (was loyal the day before)", TriggerReasons.Explain(new SegmentEnteredTrigger("at-risk"), facts));
-        Assert.Equal("next purchase was expected 2024-04-04, 60 days ago (rule: 30 days or more)", TriggerReasons.Explain(new PurchaseOverdueTrigger(30), facts));
+        Assert.Equal("buys every ~21 days; the next purchase was due 2024-04-04, 60 days ago (rule: 30 days or more)", TriggerReasons.Explain(new PurchaseOverdueTrigger(30), facts));
     }
 
     private static CampaignEnrollmentJob Job(ICampaignStarter starter)

@@ -32,14 +32,19 @@ public sealed class TriggerEvaluatorTests
     }
 
     [Fact]
-    public void Purchase_overdue_holds_from_the_expected_day_plus_the_days()
+    public void Purchase_overdue_holds_from_the_day_due_by_the_customers_cadence_plus_the_days()
     {
+        // Scored yesterday: buys every ~21 days, last purchase 34 days before the scoring day, so due 13 days before
+        // it, 14 days before today.
         var trigger = new PurchaseOverdueTrigger(14);
+        CustomerScore Cadence(int since, double? gap) => Score() with { DaysSinceLastPurchase = since, PurchaseGapDays = gap };
 
-        Assert.True(TriggerEvaluator.Matches(trigger, Facts(Score(expectedNext: Today.AddDays(-14)))));
-        Assert.True(TriggerEvaluator.Matches(trigger, Facts(Score(expectedNext: Today.AddDays(-20)))));
-        Assert.False(TriggerEvaluator.Matches(trigger, Facts(Score(expectedNext: Today.AddDays(-13)))));
-        Assert.False(TriggerEvaluator.Matches(trigger, Facts(Score(expectedNext: null))));
+        Assert.Equal(Today.AddDays(-14), TriggerEvaluator.NextPurchaseDue(Cadence(34, 21)));
+        Assert.True(TriggerEvaluator.Matches(trigger, Facts(Cadence(34, 21))));
+        Assert.True(TriggerEvaluator.Matches(trigger, Facts(Cadence(63, 21))));
+        Assert.False(TriggerEvaluator.Matches(trigger, Facts(Cadence(33, 21))));
+        Assert.False(TriggerEvaluator.Matches(trigger, Facts(Cadence(300, null))));
+        Assert.False(TriggerEvaluator.Matches(trigger, Facts(Score(expectedNext: Today.AddDays(-100)))));
     }
 
     [Fact]
