@@ -120,7 +120,17 @@ public static class DemoCommand
 
             var progress = new SynchronousProgress<DemoProgress>(p => AnsiConsole.MarkupLineInterpolated(
                 $"{p.Day:yyyy-MM-dd}  rows {p.RowsStored,7:N0}/{p.RowsTotal:N0}  customers {p.Customers,6:N0}  churn rate {Percent(p.ChurnRate),6}  entered campaigns {p.Entered,6:N0}  wake-ups {p.WakeUpsDelivered,7:N0}"));
-            var summary = await demo.Driver.RunAsync(data, parse.GetValue(step) == "day" ? 1 : 7, progress, ct);
+            DemoSummary summary;
+            try
+            {
+                summary = await demo.Driver.RunAsync(data, parse.GetValue(step) == "day" ? 1 : 7, progress, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                AnsiConsole.MarkupLine("Stopped before the end of the replay; the demo's data goes with its Azurite.");
+                return 130;
+            }
+
             Print(summary, url, key);
             if (parse.GetValue(noServe))
             {
