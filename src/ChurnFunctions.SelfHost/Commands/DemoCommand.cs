@@ -12,7 +12,7 @@ namespace ChurnFunctions.SelfHost.Commands;
 public static class DemoCommand
 {
     /// <summary>Buyers replayed by default: the whole CDNOW file scored weekly takes far longer than a first look should.</summary>
-    public const int DefaultSample = 250;
+    public const int DefaultSample = 500;
 
     public static Command Create()
     {
@@ -119,7 +119,7 @@ public static class DemoCommand
             }
 
             var progress = new SynchronousProgress<DemoProgress>(p => AnsiConsole.MarkupLineInterpolated(
-                $"{p.Day:yyyy-MM-dd}  rows {p.RowsStored,7:N0}/{p.RowsTotal:N0}  customers {p.Customers,6:N0}  churn rate {Percent(p.ChurnRate),6}  entered campaigns {p.Entered,6:N0}  wake-ups {p.WakeUpsDelivered,7:N0}"));
+                $"{p.Day:yyyy-MM-dd}  rows {p.RowsStored:N0}/{p.RowsTotal:N0}  customers {p.Customers:N0}  churn {Percent(p.ChurnRate)}  entered {p.Entered:N0}  wake-ups {p.WakeUpsDelivered:N0}"));
             DemoSummary summary;
             try
             {
