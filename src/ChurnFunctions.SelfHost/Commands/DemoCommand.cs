@@ -178,6 +178,8 @@ public static class DemoCommand
         }
 
         AnsiConsole.Write(campaigns);
+        AnsiConsole.MarkupLine(
+            "The replayed purchases are history: no message can change them, so this uplift shows how a campaign is measured against its holdout, not an effect.");
         var t = summary.Timings;
         AnsiConsole.MarkupLineInterpolated(
             $"Replay time: storing rows {t.Ingest.TotalSeconds:F0} s, scoring {t.Scoring.TotalSeconds:F0} s, enrollment {t.Enrollment.TotalSeconds:F0} s, campaign wake-ups {t.WakeUps.TotalSeconds:F0} s.");
