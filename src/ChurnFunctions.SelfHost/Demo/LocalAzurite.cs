@@ -64,15 +64,23 @@ public sealed class LocalAzurite : IAsyncDisposable
         process.BeginErrorReadLine();
         var azurite = new LocalAzurite(process, blob, queue, table);
         var deadline = Stopwatch.StartNew();
-        while (!(await AcceptsAsync(blob) && await AcceptsAsync(queue) && await AcceptsAsync(table)))
+        try
         {
-            if (process.HasExited || deadline.Elapsed > StartTimeout)
+            while (!(await AcceptsAsync(blob) && await AcceptsAsync(queue) && await AcceptsAsync(table)))
             {
-                await azurite.DisposeAsync();
-                throw new InvalidOperationException($"Azurite did not start listening within {StartTimeout.TotalSeconds:F0} s.");
-            }
+                if (process.HasExited || deadline.Elapsed > StartTimeout)
+                {
+                    throw new InvalidOperationException($"Azurite did not start listening within {StartTimeout.TotalSeconds:F0} s.");
+                }
 
-            await Task.Delay(100, cancellationToken);
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+        catch
+        {
+            // Failed or cancelled while starting: the caller never gets it to dispose.
+            await azurite.DisposeAsync();
+            throw;
         }
 
         return azurite;
