@@ -10,5 +10,6 @@ var root = new RootCommand("churn: ChurnFunctions self-hosted: ingest, churn ana
     EnrollCommand.Create(),
     BacktestCommand.Create(),
     ExportCommand.Create(),
+    DemoCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
