@@ -107,6 +107,7 @@ public sealed class DemoDriver(IServiceProvider services, SimulatedTimeProvider 
         enrolling.Start();
         var run = await enrollment.RunAsync(cancellationToken);
         enrolling.Stop();
+        await DeliverDueAsync(At(day, EnrollAt), cancellationToken);
         return run.Started;
     }
 
@@ -136,6 +137,7 @@ public sealed class DemoDriver(IServiceProvider services, SimulatedTimeProvider 
     private async Task DeliverDueAsync(DateTimeOffset until, CancellationToken cancellationToken)
     {
         var runner = services.GetRequiredService<CampaignRunner>();
+        await StartQueuedAsync(runner, cancellationToken);
         while (wakeUps.NextDueAt is { } due && due <= until)
         {
             clock.AdvanceTo(due);
@@ -147,9 +149,26 @@ public sealed class DemoDriver(IServiceProvider services, SimulatedTimeProvider 
                 async (message, ct) => await runner.HandleWakeUpAsync(message, ct));
             delivered += batch.Count;
             waking.Stop();
+            await StartQueuedAsync(runner, cancellationToken);
         }
 
         clock.AdvanceTo(until);
+    }
+
+    // The enrollment queues its starts as batches (a queue listener would take them at once): started now, at the
+    // clock's time, before anything later is delivered.
+    private async Task StartQueuedAsync(CampaignRunner runner, CancellationToken cancellationToken)
+    {
+        while (wakeUps.TakeStarts() is { Count: > 0 } batches)
+        {
+            waking.Start();
+            foreach (var batch in batches)
+            {
+                await runner.HandleStartsAsync(batch, cancellationToken);
+            }
+
+            waking.Stop();
+        }
     }
 
     private async Task<DemoSummary> SummarizeAsync(DateOnly scoredAsOf, int stored, int entered, TimeSpan elapsed, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ namespace ChurnFunctions.SelfHost.Demo;
 public sealed class InMemoryWakeUpScheduler : IWakeUpScheduler
 {
     private readonly PriorityQueue<WakeUpMessage, DateTimeOffset> queue = new();
+    private readonly Queue<StartBatchMessage> starts = new();
     private readonly Lock gate = new();
 
     public Task ScheduleAsync(WakeUpMessage message, CancellationToken cancellationToken)
@@ -20,6 +21,29 @@ public sealed class InMemoryWakeUpScheduler : IWakeUpScheduler
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>An enrollment's starts: due at once, so the driver starts them before it delivers anything else.</summary>
+    public Task QueueStartsAsync(StartBatchMessage batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        lock (gate)
+        {
+            starts.Enqueue(batch);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Removes and returns every start batch queued so far, in order.</summary>
+    public IReadOnlyList<StartBatchMessage> TakeStarts()
+    {
+        lock (gate)
+        {
+            var taken = starts.ToList();
+            starts.Clear();
+            return taken;
+        }
     }
 
     /// <summary>The earliest due time waiting, or null when none waits.</summary>

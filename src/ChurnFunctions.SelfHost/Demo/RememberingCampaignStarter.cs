@@ -36,6 +36,28 @@ public sealed class RememberingCampaignStarter(CampaignRunner runner) : ICampaig
         return started;
     }
 
+    public async Task<IReadOnlyList<CampaignStartRequest>> EnterAsync(
+        IReadOnlyList<CampaignStartRequest> requests, bool dryRun, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        List<CampaignStartRequest> unknown;
+        lock (gate)
+        {
+            unknown = requests.Where(r => !known.Contains((r.CampaignId, r.CustomerId, r.RunKey))).ToList();
+        }
+
+        var entered = await runner.EnterAsync(unknown, dryRun, cancellationToken);
+        if (!dryRun)
+        {
+            lock (gate)
+            {
+                known.UnionWith(unknown.Select(r => (r.CampaignId, r.CustomerId, r.RunKey)));
+            }
+        }
+
+        return entered;
+    }
+
     public async Task<bool> IsStartedAsync(string campaignId, string customerId, string? runKey, CancellationToken cancellationToken)
     {
         lock (gate)
