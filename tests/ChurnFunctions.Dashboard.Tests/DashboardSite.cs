@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChurnFunctions.Core.Campaigns;
+using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Scoring;
 using ChurnFunctions.Core.Triggers;
 using ChurnFunctions.IntegrationTests.Support;
@@ -13,7 +16,9 @@ namespace ChurnFunctions.Dashboard.Tests;
 /// <summary>
 /// One seeded store for every dashboard test: its own Azurite, `churn serve` on Kestrel with a read key separate from
 /// the POS key, 30 customers sent through the POS route (12 weekly buyers, 12 who bought every 10 days and stopped on
-/// 1 February, 6 one-time buyers in March), scored as of 29, 30 and 31 March 2024; and headless Debian Chromium.
+/// 1 February, 6 one-time buyers in March), scored as of 29, 30 and 31 March 2024; a win-back campaign that emails
+/// the lapsed buyers (they gave email consent; with no provider configured the outbox records the emails), exit-survey
+/// answers over the last three months; and headless Debian Chromium.
 /// </summary>
 public sealed class DashboardSite : IAsyncLifetime
 {
@@ -40,6 +45,9 @@ public sealed class DashboardSite : IAsyncLifetime
         {
             ["Api:ReadKeys"] = ReadKey,
             ["Alerts:ChurnRateThreshold"] = "0.3",
+            // No quiet hours, so the campaign's emails go out whatever the time of the test run.
+            ["Campaigns:QuietHoursStart"] = "00:00",
+            ["Campaigns:QuietHoursEnd"] = "00:00",
         });
         await SeedAsync();
         var job = Host.Services.GetRequiredService<ScoringJob>();
@@ -49,6 +57,7 @@ public sealed class DashboardSite : IAsyncLifetime
         }
 
         await SeedCampaignAsync();
+        await SeedFeedbackAsync();
 
         Assert.True(File.Exists(ChromiumPath), $"The dashboard tests drive Debian's chromium at {ChromiumPath}: apt-get install -y chromium (.ci/run does).");
         playwright = await Playwright.CreateAsync();
@@ -94,7 +103,13 @@ public sealed class DashboardSite : IAsyncLifetime
             var items = new List<string>();
             for (var day = first; day <= last; day = day.AddDays(every))
             {
-                items.Add(Payloads.PosTransaction($"dash-{c}-{day:MMdd}", Email(c), 20m + (c * 3) + (day.Day % 5), occurredAt: $"{day:yyyy-MM-dd}T12:00:00+00:00"));
+                var sale = JsonNode.Parse(Payloads.PosTransaction($"dash-{c}-{day:MMdd}", Email(c), 20m + (c * 3) + (day.Day % 5), occurredAt: $"{day:yyyy-MM-dd}T12:00:00+00:00"))!;
+                if (c is >= 12 and < 24)
+                {
+                    sale["customer"]!["consent"] = new JsonObject { ["email"] = true };
+                }
+
+                items.Add(sale.ToJsonString());
             }
 
             orders[c] = items.Count;
@@ -110,8 +125,8 @@ public sealed class DashboardSite : IAsyncLifetime
         }
     }
 
-    // A win-back for customers whose P(alive) fell below 0.5, half of them held out; the POS sales carry no marketing
-    // consent, so the runner skips every send. Instances then wait out the attribution window (still running), and the
+    // A win-back for customers whose P(alive) fell below 0.5, half of them held out; the lapsed buyers gave email
+    // consent, so the runner emails those treated (to the outbox) and skips the rest. Instances then wait out the attribution window (still running), and the
     // report stops moving once every treated instance's send is settled.
     private async Task SeedCampaignAsync()
     {
@@ -136,6 +151,33 @@ public sealed class DashboardSite : IAsyncLifetime
             r => r.GetProperty("treatment").GetProperty("entered").GetInt32() + r.GetProperty("holdout").GetProperty("entered").GetInt32() == CampaignEntered
                 && Settled(r.GetProperty("treatment").GetProperty("entered").GetInt32(), r.GetProperty("steps")[0]));
     }
+
+    // Answers from the customer page's customer (one this month, one two months back) and from two others, stored as
+    // the survey route stores them, dated back from now so they fall in the campaigns page's last 12 months.
+    private async Task SeedFeedbackAsync()
+    {
+        var messaged = new List<string>();
+        for (var c = 12; c < 24; c++)
+        {
+            var id = (await ReadAsync<JsonElement>($"/api/customers?email={Uri.EscapeDataString(Email(c))}")).GetProperty("id").GetString()!;
+            if ((await ReadAsync<JsonElement>($"/api/customers/{Uri.EscapeDataString(id)}/messages")).GetArrayLength() > 0)
+            {
+                messaged.Add(id);
+            }
+        }
+
+        Assert.True(messaged.Count >= 3, $"{messaged.Count} customers were emailed; the seed needs 3");
+        MessagedCustomerId = messaged[0];
+        var store = Host.Services.GetRequiredService<IFeedbackStore>();
+        var now = DateTimeOffset.UtcNow;
+        await store.SaveAsync(new FeedbackEntry(messaged[0], ChurnReason.Price, "Too dear since the spring.", now.AddDays(-62)), default);
+        await store.SaveAsync(new FeedbackEntry(messaged[0], ChurnReason.Competitor, "Found it cheaper nearby.", now), default);
+        await store.SaveAsync(new FeedbackEntry(messaged[1], ChurnReason.Price, null, now.AddDays(-31)), default);
+        await store.SaveAsync(new FeedbackEntry(messaged[2], ChurnReason.Service, null, now), default);
+    }
+
+    /// <summary>A customer the seeded campaign emailed, with two exit-survey answers.</summary>
+    public string MessagedCustomerId { get; private set; } = null!;
 
     private static bool Settled(int treated, JsonElement step) =>
         step.GetProperty("skipped").GetInt32() + step.GetProperty("treatment").GetProperty("sent").GetInt32() == treated;

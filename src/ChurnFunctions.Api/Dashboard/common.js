@@ -89,6 +89,7 @@ const sections = [
   ['cohorts.html', 'Cohorts'],
   ['segments.html', 'Segments'],
   ['campaigns.html', 'Campaigns'],
+  ['compare.html', 'Compare'],
   ['model.html', 'Model'],
 ];
 
