@@ -44,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<ModelHealthEndpoint>();
         services.AddSingleton<ScoreHistoryEndpoint>();
         services.AddSingleton<CustomerMessagesEndpoint>();
+        services.AddSingleton<CustomerAlertsEndpoint>();
         services.AddSingleton<DashboardEndpoint>();
         services.AddSingleton<ExportEndpoints>();
         services.AddSingleton<MetricsCompareEndpoint>();

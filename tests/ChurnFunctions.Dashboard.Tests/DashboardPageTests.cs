@@ -124,6 +124,7 @@ public sealed class DashboardPageTests(DashboardSite site)
         var id = Uri.EscapeDataString(site.MessagedCustomerId);
         var messages = await site.ReadAsync<List<CustomerMessage>>($"/api/customers/{id}/messages");
         var feedback = await site.ReadAsync<List<CustomerFeedback>>($"/api/customers/{id}/feedback");
+        var alerts = await site.ReadAsync<List<Alert>>($"/api/customers/{id}/alerts");
         await using var browser = await DashboardBrowser.OpenAsync(site, width);
 
         await browser.GoToAsync($"/api/dashboard/customer.html?id={id}");
@@ -137,6 +138,7 @@ public sealed class DashboardPageTests(DashboardSite site)
         Assert.Equal(["competitor", "price"], feedback.AsEnumerable().Reverse().Select(f => f.Reason));
         Assert.Equal(feedback.AsEnumerable().Reverse().Select(f => f.Reason), await browser.Page.Locator("#feedback [data-field=answer]").AllTextContentsAsync());
         Assert.Contains("Found it cheaper nearby.", await browser.Page.TextContentAsync("#feedback"), StringComparison.Ordinal);
+        Assert.Equal(alerts.Select(a => a.Condition), await browser.Page.Locator("#customer-alerts tbody tr[data-condition]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.condition)"));
         Assert.Equal("granted", await browser.Page.TextContentAsync("#consents tr[data-channel=email] [data-field=status]"));
         Assert.Equal("no statement (no consent)", await browser.Page.TextContentAsync("#consents tr[data-channel=sms] [data-field=status]"));
 

@@ -12,8 +12,8 @@ page(async () => {
   }
 
   const path = `customers/${encodeURIComponent(id)}`;
-  const [customer, score, history, messages, feedback] = await Promise.all(
-    [api(path), api(`${path}/score`), api(`${path}/scores`), api(`${path}/messages`), api(`${path}/feedback`)]);
+  const [customer, score, history, messages, feedback, alerts] = await Promise.all(
+    [api(path), api(`${path}/score`), api(`${path}/scores`), api(`${path}/messages`), api(`${path}/feedback`), api(`${path}/alerts`)]);
   if (!customer) {
     notice(`No customer ${id}.`);
     return;
@@ -76,6 +76,12 @@ page(async () => {
       el('td', { 'data-label': 'Status', 'data-field': 'status' }, m.status), el('td', { 'data-label': 'Via', 'data-field': 'via' }, m.via),
       el('td', { 'data-label': 'Message', class: 'wrap' }, m.subject ?? m.body ?? (m.templateId ? `template ${m.templateId}` : m.providerMessageId))))
     : none(7, 'No campaign message sent to this customer.')));
+
+  $('#customer-alerts tbody').append(...((alerts ?? []).length
+    ? alerts.map((a) => el('tr', { 'data-condition': a.condition },
+      el('td', { 'data-label': 'Day' }, a.date), el('td', { 'data-label': 'Rule' }, a.rule),
+      el('td', { 'data-label': 'What', class: 'wrap' }, a.title)))
+    : none(3, 'No alert named this customer.')));
 
   $('#feedback tbody').append(...((feedback ?? []).length
     ? [...feedback].reverse().map((f) => el('tr', { 'data-reason': f.reason },

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChurnFunctions.Core.Alerts;
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Customers;
 using ChurnFunctions.Core.Domain;
@@ -17,9 +18,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChurnFunctions.IntegrationTests.Customers;
 
 /// <summary>
-/// GET /api/customers/{id}/messages and /feedback through `churn serve` on Azurite: a campaign's email and SMS as the
+/// GET /api/customers/{id}/messages, /feedback and /alerts through `churn serve` on Azurite: a campaign's email and SMS as the
 /// outbox recorded them, and as the fake SendGrid and Twilio accepted them; a customer's exit-survey answers; the
-/// feedback summary by month.
+/// feedback summary by month; the alerts that named a customer.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class CustomerActivityTests(AzuriteFixture azurite)
@@ -108,6 +109,29 @@ public sealed class CustomerActivityTests(AzuriteFixture azurite)
     // shared account: a number of this test's own keeps another test's send from deferring this one.
     private static CustomerRecord Reachable(CampaignScenario scenario, int i) =>
         scenario.Customers[i] with { Phone = "+1555" + Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    [Fact]
+    public async Task Alerts_lists_the_alerts_that_named_the_customer_newest_first()
+    {
+        await using var host = await SelfHostRunner.StartAsync(azurite.ConnectionString);
+        var store = host.Services.GetRequiredService<IAlertStore>();
+        var (customer, other) = ($"al-{run}", $"al-other-{run}");
+        Alert Slipping(string id, int day) =>
+            new(new DateOnly(2019, 6, day), $"top-customer-slipping:{id}", "warning", $"{id} is slipping", "P(alive) 0.2", new(2019, 6, day, 3, 0, 0, TimeSpan.Zero), id, 120, 0.2);
+        await store.TryAddAsync(Slipping(customer, 1), default);
+        await store.TryAddAsync(Slipping(customer, 2), default);
+        // Raised again by a second run of the same day: still one alert.
+        Assert.False(await store.TryAddAsync(Slipping(customer, 2), default));
+        await store.TryAddAsync(Slipping(other, 2), default);
+        await store.TryAddAsync(new Alert(new DateOnly(2019, 6, 2), "churn-rate-above-threshold", "warning", "Churn 40%", "", new(2019, 6, 2, 3, 0, 0, TimeSpan.Zero)), default);
+
+        var alerts = await ReadAsync<List<Alert>>(host, $"/api/customers/{customer}/alerts");
+
+        Assert.Equal([new DateOnly(2019, 6, 2), new DateOnly(2019, 6, 1)], alerts.Select(a => a.Date));
+        Assert.All(alerts, a => Assert.Equal((customer, "top-customer-slipping"), (a.CustomerId, a.Rule)));
+        Assert.Empty(await ReadAsync<List<Alert>>(host, $"/api/customers/nobody-{run}/alerts"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.Client.GetAsync($"/api/customers/{customer}/alerts")).StatusCode);
+    }
 
     private static async Task StartAsync(SelfHostRunner host, CampaignScenario scenario, params CustomerRecord[] customers)
     {
