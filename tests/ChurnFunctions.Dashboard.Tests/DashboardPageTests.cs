@@ -138,6 +138,7 @@ public sealed class DashboardPageTests(DashboardSite site)
         Assert.Equal(["competitor", "price"], feedback.AsEnumerable().Reverse().Select(f => f.Reason));
         Assert.Equal(feedback.AsEnumerable().Reverse().Select(f => f.Reason), await browser.Page.Locator("#feedback [data-field=answer]").AllTextContentsAsync());
         Assert.Contains("Found it cheaper nearby.", await browser.Page.TextContentAsync("#feedback"), StringComparison.Ordinal);
+        Assert.Contains(alerts, a => a.Rule == "top-customer-slipping");
         Assert.Equal(alerts.Select(a => a.Condition), await browser.Page.Locator("#customer-alerts tbody tr[data-condition]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.condition)"));
         Assert.Equal("granted", await browser.Page.TextContentAsync("#consents tr[data-channel=email] [data-field=status]"));
         Assert.Equal("no statement (no consent)", await browser.Page.TextContentAsync("#consents tr[data-channel=sms] [data-field=status]"));

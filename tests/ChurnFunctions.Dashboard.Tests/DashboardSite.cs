@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChurnFunctions.Core.Alerts;
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Scoring;
@@ -174,9 +175,14 @@ public sealed class DashboardSite : IAsyncLifetime
         await store.SaveAsync(new FeedbackEntry(messaged[0], ChurnReason.Competitor, "Found it cheaper nearby.", now), default);
         await store.SaveAsync(new FeedbackEntry(messaged[1], ChurnReason.Price, null, now.AddDays(-31)), default);
         await store.SaveAsync(new FeedbackEntry(messaged[2], ChurnReason.Service, null, now), default);
+
+        // An alert naming the customer, as the nightly rule for slipping top customers raises it.
+        await Host.Services.GetRequiredService<IAlertStore>().TryAddAsync(new Alert(
+            RunDays[^1], $"top-customer-slipping:{messaged[0]}", "warning", "A top customer is slipping", "P(alive) 0.01",
+            new DateTimeOffset(RunDays[^1].ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero), messaged[0], 300, 0.01), default);
     }
 
-    /// <summary>A customer the seeded campaign emailed, with two exit-survey answers.</summary>
+    /// <summary>A customer the seeded campaign emailed, with two exit-survey answers and an alert.</summary>
     public string MessagedCustomerId { get; private set; } = null!;
 
     private static bool Settled(int treated, JsonElement step) =>
