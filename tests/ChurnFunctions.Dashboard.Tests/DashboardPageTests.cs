@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ChurnFunctions.Core.Alerts;
 using ChurnFunctions.Core.Campaigns.Reporting;
 using ChurnFunctions.Core.Cohorts;
@@ -290,6 +291,26 @@ public sealed class DashboardPageTests(DashboardSite site)
 
         await browser.AssertFitsWidthAsync(width);
         await browser.ScreenshotAsync("compare", width);
+        browser.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Compare_page_opens_on_the_30_days_ending_on_the_latest_run_and_compares_the_periods_picked()
+    {
+        await using var browser = await DashboardBrowser.OpenAsync(site, 1280);
+        await browser.GoToAsync("/api/dashboard/compare.html");
+        Assert.Equal(("2024-02-01", "2024-03-01"), (await browser.Page.InputValueAsync("input[name=before-from]"), await browser.Page.InputValueAsync("input[name=before-to]")));
+        Assert.Equal(("2024-03-02", "2024-03-31"), (await browser.Page.InputValueAsync("input[name=after-from]"), await browser.Page.InputValueAsync("input[name=after-to]")));
+
+        await browser.Page.FillAsync("input[name=before-to]", "2024-02-29");
+        await browser.Page.ClickAsync("#periods button[type=submit]");
+        await browser.Page.WaitForURLAsync(new Regex(@"/compare\.html\?before=2024-02-01\.\.2024-02-29&after=2024-03-02\.\.2024-03-31$"));
+        await browser.WaitDrawnAsync();
+
+        var comparison = await site.ReadAsync<MetricsComparison>("/api/metrics/compare?before=2024-02-01..2024-02-29&after=2024-03-02..2024-03-31");
+        var churn = comparison.Before.ChurnRate;
+        Assert.Contains($"({churn.Numerator} of {churn.Denominator})", await browser.Page.TextContentAsync("#comparison tr[data-rate=churnRate] [data-field=before-interval]"), StringComparison.Ordinal);
+        Assert.Contains("Before: 2024-02-01 to 2024-02-29", await browser.Page.TextContentAsync("#summary"), StringComparison.Ordinal);
         browser.AssertNoErrors();
     }
 
