@@ -73,7 +73,8 @@ page(async () => {
     ? messages.map((m) => el('tr', { 'data-send': m.sendId },
       el('td', { 'data-label': 'When' }, when(m.at)), el('td', { 'data-label': 'Campaign' }, m.campaignName ?? m.campaignId),
       el('td', { 'data-label': 'Step' }, m.stepId), el('td', { 'data-label': 'Channel', 'data-field': 'channel' }, m.channel),
-      el('td', { 'data-label': 'Status', 'data-field': 'status' }, m.status), el('td', { 'data-label': 'Via', 'data-field': 'via' }, m.via),
+      el('td', { 'data-label': 'Status', 'data-field': 'status' }, m.delivery ? `${m.status}, ${m.delivery}` : m.status),
+      el('td', { 'data-label': 'Via', 'data-field': 'via' }, m.via),
       el('td', { 'data-label': 'Message', class: 'wrap' }, m.subject ?? m.body ?? (m.templateId ? `template ${m.templateId}` : m.providerMessageId))))
     : none(7, 'No campaign message sent to this customer.')));
 

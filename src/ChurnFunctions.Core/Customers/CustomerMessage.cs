@@ -6,6 +6,7 @@ namespace ChurnFunctions.Core.Customers;
 /// provider's answer. <see cref="Via"/> is "outbox" when no provider was configured and the message was recorded
 /// instead: then <see cref="To"/>, <see cref="Subject"/>, <see cref="Body"/> and <see cref="TemplateId"/> are what
 /// would have gone out. With a provider they are null: the provider holds the message, the ledger its id.
+/// <see cref="Delivery"/> is the latest status Twilio reported for an SMS ("delivered", "undelivered", ...), when any.
 /// </summary>
 public sealed record CustomerMessage(
     string SendId,
@@ -23,4 +24,5 @@ public sealed record CustomerMessage(
     string? To = null,
     string? Subject = null,
     string? Body = null,
-    string? TemplateId = null);
+    string? TemplateId = null,
+    string? Delivery = null);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Campaigns.Runtime;
+using ChurnFunctions.Core.Domain;
+using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Messaging;
 
 namespace ChurnFunctions.Core.Customers;
@@ -10,9 +12,10 @@ namespace ChurnFunctions.Core.Customers;
 /// before the provider call (the self-host runner and the Durable activities share <see cref="LedgeredSender"/>), so
 /// the ledger answers in both, with a provider or with the outbox. Its rows are keyed by instance id, which derives
 /// from (customer, campaign): one range read per campaign definition, each touching only this customer's rows, plus a
-/// point read of the outbox per message the outbox took. Nothing is scanned.
+/// point read of the outbox per message the outbox took, or of the SMS delivery log per SMS a provider took. Nothing
+/// is scanned.
 /// </summary>
-public sealed class CustomerMessageQueries(ICampaignDefinitionStore definitions, ISendHistory history, IOutbox outbox)
+public sealed class CustomerMessageQueries(ICampaignDefinitionStore definitions, ISendHistory history, IOutbox outbox, ISmsDeliveryLog deliveries)
 {
     private const string OutboxPrefix = "outbox:";
     private const int Parallelism = 4;
@@ -52,9 +55,16 @@ public sealed class CustomerMessageQueries(ICampaignDefinitionStore definitions,
             entry.Result?.ProviderMessageId,
             entry.Result?.ErrorCode,
             entry.Result?.Detail);
-        if (entry.Result?.ProviderMessageId?.StartsWith(OutboxPrefix, StringComparison.Ordinal) != true)
+        if (entry.Result?.ProviderMessageId is not { } providerId)
         {
             return message;
+        }
+
+        if (!providerId.StartsWith(OutboxPrefix, StringComparison.Ordinal))
+        {
+            return entry.Channel == MessageChannel.Sms && await deliveries.GetAsync(entry.SendId, cancellationToken) is { } delivery
+                ? message with { Delivery = delivery.Status }
+                : message;
         }
 
         var recorded = await outbox.GetAsync(entry.SendId, cancellationToken);

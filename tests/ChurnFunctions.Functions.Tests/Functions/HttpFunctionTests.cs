@@ -132,6 +132,12 @@ public sealed class HttpFunctionTests(AzuriteFixture azurite, ITestOutputHelper 
                 new SendLedgerEntry(sendId, MessageChannel.Email, SendLedgerStatus.Sent, 0, DateTimeOffset.UtcNow, SendResult.Sent("sg-" + sendId)), default));
         }
 
+        // An SMS Twilio took, and its status callback.
+        var sms = CampaignInstanceId.ForStep(CampaignInstanceId.For(customerId, campaignId), "text");
+        Assert.NotNull(await ledger.TryInsertAsync(
+            new SendLedgerEntry(sms, MessageChannel.Sms, SendLedgerStatus.Sent, 0, DateTimeOffset.UtcNow, SendResult.Sent("SM" + run)), default));
+        await app.Services.GetRequiredService<ISmsDeliveryLog>().RecordAsync(new SmsDeliveryRecord(sms, "SM" + run, "delivered", null, true, DateTimeOffset.UtcNow), default);
+
         await app.Services.GetRequiredService<IFeedbackStore>().SaveAsync(new FeedbackEntry(customerId, ChurnReason.Price, "Too dear.", DateTimeOffset.UtcNow), default);
         await app.Services.GetRequiredService<IAlertStore>().TryAddAsync(new Alert(
             new DateOnly(2019, 6, 1), $"top-customer-slipping:{customerId}", "warning", "Slipping", "", DateTimeOffset.UtcNow, customerId), default);
@@ -142,7 +148,11 @@ public sealed class HttpFunctionTests(AzuriteFixture azurite, ITestOutputHelper 
         var alerts = await app.InvokeHttpAsync("GetCustomerAlerts", FunctionRequest.Read(Triggers.CustomerAlertsRoute, routeValues: route));
 
         Assert.Equal(200, messages.Status);
-        var message = Assert.Single(messages.Json!.AsArray())!;
+        Assert.Equal(2, messages.Json!.AsArray().Count);
+        var message = Assert.Single(messages.Json!.AsArray(), m => m!["channel"]!.GetValue<string>() == "email")!;
+        var text = Assert.Single(messages.Json!.AsArray(), m => m!["channel"]!.GetValue<string>() == "sms")!;
+        Assert.Equal((sms, "delivered"), (text["sendId"]!.GetValue<string>(), text["delivery"]!.GetValue<string>()));
+        Assert.Null(message["delivery"]);
         Assert.Equal((mine, "sent", "provider", "sg-" + mine, "Functions birthday"), (
             message["sendId"]!.GetValue<string>(), message["status"]!.GetValue<string>(), message["via"]!.GetValue<string>(),
             message["providerMessageId"]!.GetValue<string>(), message["campaignName"]!.GetValue<string>()));
