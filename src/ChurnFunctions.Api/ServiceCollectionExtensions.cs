@@ -43,6 +43,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SegmentFlowsEndpoint>();
         services.AddSingleton<ModelHealthEndpoint>();
         services.AddSingleton<ScoreHistoryEndpoint>();
+        services.AddSingleton<CustomerMessagesEndpoint>();
+        services.AddSingleton<CustomerAlertsEndpoint>();
         services.AddSingleton<DashboardEndpoint>();
         services.AddSingleton<ExportEndpoints>();
         services.AddSingleton<MetricsCompareEndpoint>();

@@ -69,6 +69,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AtRiskQueries>();
         services.AddSingleton<SegmentFlowQueries>();
         services.AddSingleton<ScoreHistoryQueries>();
+        services.AddSingleton<Customers.CustomerMessageQueries>();
         services.AddSingleton<ModelHealth.ModelHealthQueries>();
         services.AddSingleton<Cohorts.CohortQueries>();
         services.AddSingleton<Campaigns.Enrollment.CampaignEnrollmentJob>();

@@ -99,6 +99,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<ICampaignInstanceStore, TableCampaignInstanceStore>();
         services.TryAddSingleton<ICampaignInstanceReader, TableCampaignInstanceReader>();
         services.TryAddSingleton<ISendLedger, TableSendLedger>();
+        services.TryAddSingleton<ISendHistory, TableSendLedger>();
         services.TryAddSingleton<IChannelReservationStore, TableChannelReservationStore>();
         // Staff tasks are made on the way through the action log, the one place both campaign hosts record actions.
         services.TryAddSingleton<TableCampaignActionLog>();

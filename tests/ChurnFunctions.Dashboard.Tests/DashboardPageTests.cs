@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ChurnFunctions.Core.Alerts;
 using ChurnFunctions.Core.Campaigns.Reporting;
 using ChurnFunctions.Core.Cohorts;
 using ChurnFunctions.Core.Customers;
+using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.ModelHealth;
 using ChurnFunctions.Core.Scoring;
+using ChurnFunctions.Core.Scoring.Comparison;
 
 namespace ChurnFunctions.Dashboard.Tests;
 
@@ -117,6 +120,37 @@ public sealed class DashboardPageTests(DashboardSite site)
 
     [Theory]
     [MemberData(nameof(Widths))]
+    public async Task Customer_page_lists_the_messages_sent_consent_per_channel_and_exit_survey_answers_as_the_api_returns(int width)
+    {
+        var id = Uri.EscapeDataString(site.MessagedCustomerId);
+        var messages = await site.ReadAsync<List<CustomerMessage>>($"/api/customers/{id}/messages");
+        var feedback = await site.ReadAsync<List<CustomerFeedback>>($"/api/customers/{id}/feedback");
+        var alerts = await site.ReadAsync<List<Alert>>($"/api/customers/{id}/alerts");
+        await using var browser = await DashboardBrowser.OpenAsync(site, width);
+
+        await browser.GoToAsync($"/api/dashboard/customer.html?id={id}");
+
+        var email = Assert.Single(messages);
+        Assert.Equal(("dash-winback", "Win back", "offer", "email", "sent", "outbox", "d-winback"),
+            (email.CampaignId, email.CampaignName, email.StepId, email.Channel, email.Status, email.Via, email.TemplateId));
+        Assert.Equal(messages.Select(m => m.SendId), await browser.Page.Locator("#messages tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.send)"));
+        Assert.Equal(messages.Select(m => m.Status), await browser.Page.Locator("#messages [data-field=status]").AllTextContentsAsync());
+        Assert.Equal(messages.Select(m => m.Via), await browser.Page.Locator("#messages [data-field=via]").AllTextContentsAsync());
+        Assert.Equal(["competitor", "price"], feedback.AsEnumerable().Reverse().Select(f => f.Reason));
+        Assert.Equal(feedback.AsEnumerable().Reverse().Select(f => f.Reason), await browser.Page.Locator("#feedback [data-field=answer]").AllTextContentsAsync());
+        Assert.Contains("Found it cheaper nearby.", await browser.Page.TextContentAsync("#feedback"), StringComparison.Ordinal);
+        Assert.Contains(alerts, a => a.Rule == "top-customer-slipping");
+        Assert.Equal(alerts.Select(a => a.Condition), await browser.Page.Locator("#customer-alerts tbody tr[data-condition]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.condition)"));
+        Assert.Equal("granted", await browser.Page.TextContentAsync("#consents tr[data-channel=email] [data-field=status]"));
+        Assert.Equal("no statement (no consent)", await browser.Page.TextContentAsync("#consents tr[data-channel=sms] [data-field=status]"));
+
+        await browser.AssertFitsWidthAsync(width);
+        await browser.ScreenshotAsync("customer-messages", width);
+        browser.AssertNoErrors();
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
     public async Task Cohorts_heat_map_shows_each_cohort_share_as_the_api_computes_it(int width)
     {
         var report = await site.ReadAsync<CohortReport>("/api/cohorts");
@@ -192,6 +226,96 @@ public sealed class DashboardPageTests(DashboardSite site)
 
     [Theory]
     [MemberData(nameof(Widths))]
+    public async Task Campaigns_page_stacks_exit_survey_reasons_by_month_as_the_api_counts_them(int width)
+    {
+        await using var browser = await DashboardBrowser.OpenAsync(site, width);
+
+        await browser.GoToAsync("/api/dashboard/campaigns.html?id=dash-winback");
+
+        var range = browser.Page.Locator("#reasons-range");
+        var (from, to) = (await range.GetAttributeAsync("data-from"), await range.GetAttributeAsync("data-to"));
+        var summary = await site.ReadAsync<FeedbackSummary>($"/api/feedback/summary?by=month&from={from}&to={to}");
+        Assert.Equal(12, summary.Periods!.Count);
+        Assert.Equal(4, summary.Total);
+        var chart = await ChartAsync(browser, "reasons-by-month");
+        Assert.Equal(summary.Periods.Select(p => p.Period), chart.Labels);
+        var given = summary.Reasons.Where(r => r.Count > 0).Select(r => r.Reason).ToList();
+        Assert.Equal(["price", "service", "competitor"], given);
+        Assert.Equal(given.Count, chart.Series.Count);
+        Assert.All(given.Select((reason, i) => (reason, i)), x => Assert.Equal(
+            summary.Periods.Select(p => (double?)p.Reasons.Single(r => r.Reason == x.reason).Count), chart.Series[x.i]));
+        Assert.Equal(2, summary.Periods[^1].Total);
+
+        await browser.AssertFitsWidthAsync(width);
+        await browser.ScreenshotAsync("campaigns-reasons-by-month", width);
+        browser.AssertNoErrors();
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
+    public async Task Compare_page_shows_both_periods_rates_with_intervals_and_the_change_the_api_computes(int width)
+    {
+        const string query = "before=2024-02-01..2024-02-29&after=2024-03-02..2024-03-31";
+        var comparison = await site.ReadAsync<MetricsComparison>($"/api/metrics/compare?{query}");
+        await using var browser = await DashboardBrowser.OpenAsync(site, width);
+
+        await browser.GoToAsync($"/api/dashboard/compare.html?{query}");
+
+        Assert.Equal("2024-02-01", await browser.Page.InputValueAsync("input[name=before-from]"));
+        Assert.Equal("2024-03-31", await browser.Page.InputValueAsync("input[name=after-to]"));
+        Assert.True(comparison.After.ChurnRate.Value > comparison.Before.ChurnRate.Value, "the seed's lapsed buyers raise churn");
+        foreach (var (name, before, after, change) in new[]
+        {
+            ("churnRate", comparison.Before.ChurnRate, comparison.After.ChurnRate, comparison.Difference.ChurnRate),
+            ("retentionRate", comparison.Before.RetentionRate, comparison.After.RetentionRate, comparison.Difference.RetentionRate),
+            ("repeatPurchaseRate", comparison.Before.RepeatPurchaseRate, comparison.After.RepeatPurchaseRate, comparison.Difference.RepeatPurchaseRate),
+        })
+        {
+            var row = $"#comparison tr[data-rate={name}]";
+            AssertNear(before.Value!.Value * 100, await NumberAsync(browser, $"{row} [data-field=before]"), 0.05);
+            AssertNear(after.Value!.Value * 100, await NumberAsync(browser, $"{row} [data-field=after]"), 0.05);
+            AssertNear(change.Value!.Value * 100, ParsePoints((await browser.Page.TextContentAsync($"{row} [data-field=change]"))!), 0.05);
+            Assert.Contains($"{before.Numerator} of {before.Denominator}", await browser.Page.TextContentAsync($"{row} [data-field=before-interval]"), StringComparison.Ordinal);
+            Assert.StartsWith(Interval(before), await browser.Page.TextContentAsync($"{row} [data-field=before-interval]"), StringComparison.Ordinal);
+            Assert.StartsWith(Interval(after), await browser.Page.TextContentAsync($"{row} [data-field=after-interval]"), StringComparison.Ordinal);
+        }
+
+        var drawn = await browser.Page.EvaluateAsync<JsonElement>("() => Chart.getChart(document.getElementById('rates')).data.datasets.map(d => d.data)");
+        Assert.Equal(
+            [comparison.Before.ChurnRate.Value, comparison.Before.RetentionRate.Value, comparison.Before.RepeatPurchaseRate.Value],
+            drawn[0].EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? (double?)null : v.GetDouble()));
+        Assert.Equal(
+            [comparison.After.ChurnRate.Value, comparison.After.RetentionRate.Value, comparison.After.RepeatPurchaseRate.Value],
+            drawn[2].EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? (double?)null : v.GetDouble()));
+        Assert.Equal([comparison.After.ChurnRate.Low, comparison.After.ChurnRate.High], drawn[3][0].EnumerateArray().Select(v => (double?)v.GetDouble()));
+
+        await browser.AssertFitsWidthAsync(width);
+        await browser.ScreenshotAsync("compare", width);
+        browser.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Compare_page_opens_on_the_30_days_ending_on_the_latest_run_and_compares_the_periods_picked()
+    {
+        await using var browser = await DashboardBrowser.OpenAsync(site, 1280);
+        await browser.GoToAsync("/api/dashboard/compare.html");
+        Assert.Equal(("2024-02-01", "2024-03-01"), (await browser.Page.InputValueAsync("input[name=before-from]"), await browser.Page.InputValueAsync("input[name=before-to]")));
+        Assert.Equal(("2024-03-02", "2024-03-31"), (await browser.Page.InputValueAsync("input[name=after-from]"), await browser.Page.InputValueAsync("input[name=after-to]")));
+
+        await browser.Page.FillAsync("input[name=before-to]", "2024-02-29");
+        await browser.Page.ClickAsync("#periods button[type=submit]");
+        await browser.Page.WaitForURLAsync(new Regex(@"/compare\.html\?before=2024-02-01\.\.2024-02-29&after=2024-03-02\.\.2024-03-31$"));
+        await browser.WaitDrawnAsync();
+
+        var comparison = await site.ReadAsync<MetricsComparison>("/api/metrics/compare?before=2024-02-01..2024-02-29&after=2024-03-02..2024-03-31");
+        var churn = comparison.Before.ChurnRate;
+        Assert.Contains($"({churn.Numerator} of {churn.Denominator})", await browser.Page.TextContentAsync("#comparison tr[data-rate=churnRate] [data-field=before-interval]"), StringComparison.Ordinal);
+        Assert.Contains("Before: 2024-02-01 to 2024-02-29", await browser.Page.TextContentAsync("#summary"), StringComparison.Ordinal);
+        browser.AssertNoErrors();
+    }
+
+    [Theory]
+    [MemberData(nameof(Widths))]
     public async Task Model_health_plots_expected_against_actual_per_week_and_per_frequency_as_the_api_returns(int width)
     {
         var report = await site.ReadAsync<ModelHealthReport>("/api/model/health");
@@ -220,7 +344,7 @@ public sealed class DashboardPageTests(DashboardSite site)
     [Fact]
     public async Task Every_page_shows_the_same_navigation_with_its_own_section_current_and_signs_out_to_the_sign_in_page()
     {
-        string[] sections = ["index.html", "at-risk.html", "cohorts.html", "segments.html", "campaigns.html?id=dash-winback", "calls.html", "model.html", "api.html"];
+        string[] sections = ["index.html", "at-risk.html", "cohorts.html", "segments.html", "campaigns.html?id=dash-winback", "calls.html", "compare.html", "model.html", "api.html"];
         await using var browser = await DashboardBrowser.OpenAsync(site, 1280);
 
         foreach (var (path, current) in sections.Select(s => ("/api/dashboard/" + s, s.Split('?')[0])).Append(("/", "index.html")))
@@ -235,6 +359,13 @@ public sealed class DashboardPageTests(DashboardSite site)
         await browser.Page.WaitForURLAsync("**/api/dashboard/login.html");
         browser.AssertNoErrors();
     }
+
+    private static string Interval(RateEstimate rate) =>
+        FormattableString.Invariant($"{rate.Low!.Value * 100:0.0}% to {rate.High!.Value * 100:0.0}%");
+
+    // "+12.5 points" / "−3.0 points" (a minus sign, U+2212).
+    private static double ParsePoints(string text) =>
+        Parse(text.Replace(" points", "", StringComparison.Ordinal).Replace('\u2212', '-').TrimStart('+'));
 
     private static async Task<double> NumberAsync(DashboardBrowser browser, string selector) =>
         Parse((await browser.Page.TextContentAsync(selector))!);

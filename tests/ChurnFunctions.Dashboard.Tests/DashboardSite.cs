@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChurnFunctions.Core.Alerts;
+using ChurnFunctions.Core.Campaigns;
+using ChurnFunctions.Core.Engagement;
 using ChurnFunctions.Core.Scoring;
 using ChurnFunctions.Core.Triggers;
 using ChurnFunctions.IntegrationTests.Support;
@@ -13,8 +17,9 @@ namespace ChurnFunctions.Dashboard.Tests;
 /// <summary>
 /// One seeded store for every dashboard test: its own Azurite, `churn serve` on Kestrel with a read key separate from
 /// the POS key, 30 customers sent through the POS route (12 weekly buyers, 12 who bought every 10 days and stopped on
-/// 1 February, 6 one-time buyers in March), scored as of 29, 30 and 31 March 2024; three campaigns (a win-back that ran,
-/// a call campaign whose tasks are open, and one not yet enrolled for the audience preview); and headless Debian Chromium.
+/// 1 February, 6 one-time buyers in March), scored as of 29, 30 and 31 March 2024; three campaigns (a win-back that
+/// emails the lapsed buyers, who gave email consent, through the outbox; a call campaign whose tasks are open; and one
+/// not yet enrolled for the audience preview), exit-survey answers over the last three months; and headless Debian Chromium.
 /// </summary>
 public sealed class DashboardSite : IAsyncLifetime
 {
@@ -45,6 +50,9 @@ public sealed class DashboardSite : IAsyncLifetime
             ["Api:ReadKeys"] = ReadKey,
             ["Api:AdminKeys"] = AdminKey,
             ["Alerts:ChurnRateThreshold"] = "0.3",
+            // No quiet hours, so the campaign's emails go out whatever the time of the test run.
+            ["Campaigns:QuietHoursStart"] = "00:00",
+            ["Campaigns:QuietHoursEnd"] = "00:00",
         });
         await SeedAsync();
         var job = Host.Services.GetRequiredService<ScoringJob>();
@@ -55,6 +63,7 @@ public sealed class DashboardSite : IAsyncLifetime
 
         await SeedCampaignAsync();
         await SeedCallsAsync();
+        await SeedFeedbackAsync();
 
         Assert.True(File.Exists(ChromiumPath), $"The dashboard tests drive Debian's chromium at {ChromiumPath}: apt-get install -y chromium (.ci/run does).");
         playwright = await Playwright.CreateAsync();
@@ -110,7 +119,13 @@ public sealed class DashboardSite : IAsyncLifetime
             var items = new List<string>();
             for (var day = first; day <= last; day = day.AddDays(every))
             {
-                items.Add(Payloads.PosTransaction($"dash-{c}-{day:MMdd}", Email(c), 20m + (c * 3) + (day.Day % 5), occurredAt: $"{day:yyyy-MM-dd}T12:00:00+00:00"));
+                var sale = JsonNode.Parse(Payloads.PosTransaction($"dash-{c}-{day:MMdd}", Email(c), 20m + (c * 3) + (day.Day % 5), occurredAt: $"{day:yyyy-MM-dd}T12:00:00+00:00"))!;
+                if (c is >= 12 and < 24)
+                {
+                    sale["customer"]!["consent"] = new JsonObject { ["email"] = true };
+                }
+
+                items.Add(sale.ToJsonString());
             }
 
             orders[c] = items.Count;
@@ -126,8 +141,8 @@ public sealed class DashboardSite : IAsyncLifetime
         }
     }
 
-    // A win-back for customers whose P(alive) fell below 0.5, half of them held out; the POS sales carry no marketing
-    // consent, so the runner skips every send. Instances then wait out the attribution window (still running), and the
+    // A win-back for customers whose P(alive) fell below 0.5, half of them held out; the lapsed buyers gave email
+    // consent, so the runner emails those treated (to the outbox) and skips the rest. Instances then wait out the attribution window (still running), and the
     // report stops moving once every treated instance's send is settled.
     private async Task SeedCampaignAsync()
     {
@@ -188,6 +203,38 @@ public sealed class DashboardSite : IAsyncLifetime
 
     /// <summary>Tasks the call campaign made, one per customer it entered.</summary>
     public int CallTasks { get; private set; }
+
+    // Answers from the customer page's customer (one this month, one two months back) and from two others, stored as
+    // the survey route stores them, dated back from now so they fall in the campaigns page's last 12 months.
+    private async Task SeedFeedbackAsync()
+    {
+        var messaged = new List<string>();
+        for (var c = 12; c < 24; c++)
+        {
+            var id = (await ReadAsync<JsonElement>($"/api/customers?email={Uri.EscapeDataString(Email(c))}")).GetProperty("id").GetString()!;
+            if ((await ReadAsync<JsonElement>($"/api/customers/{Uri.EscapeDataString(id)}/messages")).GetArrayLength() > 0)
+            {
+                messaged.Add(id);
+            }
+        }
+
+        Assert.True(messaged.Count >= 3, $"{messaged.Count} customers were emailed; the seed needs 3");
+        MessagedCustomerId = messaged[0];
+        var store = Host.Services.GetRequiredService<IFeedbackStore>();
+        var now = DateTimeOffset.UtcNow;
+        await store.SaveAsync(new FeedbackEntry(messaged[0], ChurnReason.Price, "Too dear since the spring.", now.AddDays(-62)), default);
+        await store.SaveAsync(new FeedbackEntry(messaged[0], ChurnReason.Competitor, "Found it cheaper nearby.", now), default);
+        await store.SaveAsync(new FeedbackEntry(messaged[1], ChurnReason.Price, null, now.AddDays(-31)), default);
+        await store.SaveAsync(new FeedbackEntry(messaged[2], ChurnReason.Service, null, now), default);
+
+        // An alert naming the customer, as the nightly rule for slipping top customers raises it.
+        await Host.Services.GetRequiredService<IAlertStore>().TryAddAsync(new Alert(
+            RunDays[^1], $"top-customer-slipping:{messaged[0]}", "warning", "A top customer is slipping", "P(alive) 0.01",
+            new DateTimeOffset(RunDays[^1].ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero), messaged[0], 300, 0.01), default);
+    }
+
+    /// <summary>A customer the seeded campaign emailed, with two exit-survey answers and an alert.</summary>
+    public string MessagedCustomerId { get; private set; } = null!;
 
     private static bool Settled(int treated, JsonElement step) =>
         step.GetProperty("skipped").GetInt32() + step.GetProperty("treatment").GetProperty("sent").GetInt32() == treated;

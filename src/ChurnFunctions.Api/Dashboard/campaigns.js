@@ -2,10 +2,12 @@ import { api, page, chart, el, $, base, count, money, percent, notice, query } f
 import { audiencePreview } from './audience.js';
 
 const stages = [['entered', 'Entered'], ['sent', 'Sent'], ['clicked', 'Clicked'], ['converted', 'Converted']];
+const palette = ['#8250df', '#1f6feb', '#b42318', '#1a7f37', '#bf8700', '#cf222e', '#0969da', '#6e7781', '#953800', '#116329'];
 const points = (v) => (v == null ? '–' : `${v >= 0 ? '+' : '−'}${Math.abs(v * 100).toFixed(1)} points`);
 
 page(async () => {
-  const [campaigns, reasons] = await Promise.all([api('campaigns'), api('feedback/summary')]);
+  const [campaigns, reasons, byMonth] = await Promise.all([api('campaigns'), api('feedback/summary'), api('feedback/summary?by=month')]);
+  monthly(byMonth);
   if (reasons?.reasons?.length) {
     chart('reasons', 'bar', reasons.reasons.map((r) => r.reason), [
       { label: 'Answers', data: reasons.reasons.map((r) => r.count), backgroundColor: '#8250df' },
@@ -41,3 +43,17 @@ page(async () => {
     audiencePreview(definition);
   }
 });
+
+// Exit-survey reasons per month of the last 12, stacked: one dataset per reason that was ever given in the range.
+function monthly(summary) {
+  const range = $('#reasons-range');
+  range.dataset.from = summary.from;
+  range.dataset.to = summary.to;
+  range.textContent = `${summary.from} to ${summary.to}: ${count(summary.total)} answers.`;
+  const given = summary.reasons.filter((r) => r.count > 0).map((r) => r.reason);
+  chart('reasons-by-month', 'bar', summary.periods.map((p) => p.period), given.map((reason, i) => ({
+    label: reason,
+    data: summary.periods.map((p) => p.reasons.find((r) => r.reason === reason).count),
+    backgroundColor: palette[i % palette.length],
+  })), { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } });
+}

@@ -90,6 +90,7 @@ const sections = [
   ['segments.html', 'Segments'],
   ['campaigns.html', 'Campaigns'],
   ['calls.html', 'Calls'],
+  ['compare.html', 'Compare'],
   ['model.html', 'Model'],
   ['api.html', 'API'],
 ];

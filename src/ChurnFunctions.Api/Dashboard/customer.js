@@ -2,6 +2,7 @@ import { api, page, chart, el, $, count, money, decimal2, notice, query } from '
 
 const term = (label, value) => [el('dt', {}, label), el('dd', {}, value ?? '–')];
 const day = (instant) => (instant ? instant.slice(0, 10) : null);
+const when = (instant) => (instant ? `${instant.slice(0, 10)} ${instant.slice(11, 16)}` : null);
 
 page(async () => {
   const id = query('id');
@@ -11,7 +12,8 @@ page(async () => {
   }
 
   const path = `customers/${encodeURIComponent(id)}`;
-  const [customer, score, history] = await Promise.all([api(path), api(`${path}/score`), api(`${path}/scores`)]);
+  const [customer, score, history, messages, feedback, alerts] = await Promise.all(
+    [api(path), api(`${path}/score`), api(`${path}/scores`), api(`${path}/messages`), api(`${path}/feedback`), api(`${path}/alerts`)]);
   if (!customer) {
     notice(`No customer ${id}.`);
     return;
@@ -57,8 +59,34 @@ page(async () => {
     el('td', { class: 'num', 'data-label': 'Total' }, money(t.total)), el('td', { 'data-label': 'Currency' }, t.currency),
     el('td', { 'data-label': 'Source' }, t.source), el('td', { 'data-label': 'Channel' }, t.channel))));
 
+  // Latest statement per channel; a channel with none has no consent.
   const consents = customer.consents ?? [];
-  $('#consents tbody').append(...(consents.length
-    ? consents.map((c) => el('tr', {}, el('td', {}, c.channel), el('td', {}, c.granted ? 'granted' : 'refused'), el('td', {}, day(c.at)), el('td', {}, c.source)))
-    : [el('tr', {}, el('td', { colspan: 4, class: 'muted' }, 'No consent statement recorded.'))]));
+  $('#consents tbody').append(...['email', 'sms'].map((channel) => {
+    const c = consents.find((k) => k.channel === channel);
+    return el('tr', { 'data-channel': channel }, el('td', {}, channel),
+      el('td', { 'data-field': 'status' }, c ? (c.granted ? 'granted' : 'refused') : 'no statement (no consent)'),
+      el('td', {}, day(c?.at)), el('td', {}, c?.source));
+  }));
+
+  const none = (columns, text) => [el('tr', {}, el('td', { colspan: columns, class: 'muted' }, text))];
+  $('#messages tbody').append(...((messages ?? []).length
+    ? messages.map((m) => el('tr', { 'data-send': m.sendId },
+      el('td', { 'data-label': 'When' }, when(m.at)), el('td', { 'data-label': 'Campaign' }, m.campaignName ?? m.campaignId),
+      el('td', { 'data-label': 'Step' }, m.stepId), el('td', { 'data-label': 'Channel', 'data-field': 'channel' }, m.channel),
+      el('td', { 'data-label': 'Status', 'data-field': 'status' }, m.delivery ? `${m.status}, ${m.delivery}` : m.status),
+      el('td', { 'data-label': 'Via', 'data-field': 'via' }, m.via),
+      el('td', { 'data-label': 'Message', class: 'wrap' }, m.subject ?? m.body ?? (m.templateId ? `template ${m.templateId}` : m.providerMessageId))))
+    : none(7, 'No campaign message sent to this customer.')));
+
+  $('#customer-alerts tbody').append(...((alerts ?? []).length
+    ? alerts.map((a) => el('tr', { 'data-condition': a.condition },
+      el('td', { 'data-label': 'Day' }, a.date), el('td', { 'data-label': 'Rule' }, a.rule),
+      el('td', { 'data-label': 'What', class: 'wrap' }, a.title)))
+    : none(3, 'No alert named this customer.')));
+
+  $('#feedback tbody').append(...((feedback ?? []).length
+    ? [...feedback].reverse().map((f) => el('tr', { 'data-reason': f.reason },
+      el('td', { 'data-label': 'When' }, day(f.at)), el('td', { 'data-label': 'Reason', 'data-field': 'answer' }, f.reason),
+      el('td', { 'data-label': 'In their words', class: 'wrap' }, f.text)))
+    : none(3, 'No exit-survey answer.')));
 });

@@ -73,6 +73,9 @@ public static class ChurnApiEndpoints
         "GetSegmentFlows" => (HttpRequest r, SegmentFlowsEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
         "GetModelHealth" => (HttpRequest r, ModelHealthEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),
         "GetCustomerScores" => (string id, HttpRequest r, ScoreHistoryEndpoint e, CancellationToken ct) => e.GetAsync(id, r, ct),
+        "GetCustomerMessages" => (string id, HttpRequest r, CustomerMessagesEndpoint e, CancellationToken ct) => e.GetAsync(id, r, ct),
+        "GetCustomerAlerts" => (string id, HttpRequest r, CustomerAlertsEndpoint e, CancellationToken ct) => e.GetAsync(id, r, ct),
+        "GetCustomerFeedback" => (string id, HttpRequest r, FeedbackEndpoints e, CancellationToken ct) => e.CustomerAsync(id, r, ct),
         // The file is read from the request path (alike in both hosts); the route value is declared for the OpenAPI document.
         "Dashboard" => (string? path, HttpRequest r, DashboardEndpoint e) => e.Get(r),
         "CompareMetrics" => (HttpRequest r, MetricsCompareEndpoint e, CancellationToken ct) => e.GetAsync(r, ct),

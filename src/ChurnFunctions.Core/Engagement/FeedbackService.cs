@@ -54,14 +54,42 @@ public sealed partial class FeedbackService(
         return new(FeedbackOutcome.Stored, entry);
     }
 
-    public async Task<FeedbackSummary> SummaryAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public async Task<FeedbackSummary> SummaryAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>
+        await SummaryAsync(from, to, FeedbackGrouping.None, cancellationToken);
+
+    public async Task<FeedbackSummary> SummaryAsync(DateOnly from, DateOnly to, FeedbackGrouping grouping, CancellationToken cancellationToken)
     {
         var entries = await store.ListAsync(from, to, cancellationToken);
+        var summary = new FeedbackSummary(from, to, entries.Count, [.. Count(entries).OrderByDescending(c => c.Count)]);
+        if (grouping != FeedbackGrouping.Month)
+        {
+            return summary;
+        }
+
+        var periods = new List<FeedbackPeriod>();
+        for (var start = new DateOnly(from.Year, from.Month, 1); start <= to; start = start.AddMonths(1))
+        {
+            var end = start.AddMonths(1).AddDays(-1);
+            var first = start < from ? from : start;
+            var last = end > to ? to : end;
+            var month = entries.Where(e => DateOnly.FromDateTime(e.At.UtcDateTime) is var day && day >= first && day <= last).ToList();
+            periods.Add(new FeedbackPeriod(start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), first, last, month.Count, Count(month)));
+        }
+
+        return summary with { Periods = periods };
+    }
+
+    /// <summary>The customer's answers, oldest first.</summary>
+    public async Task<IReadOnlyList<CustomerFeedback>> ForCustomerAsync(string customerId, CancellationToken cancellationToken) =>
+        [.. (await store.ListByCustomerAsync(customerId, cancellationToken)).Select(e => new CustomerFeedback(ChurnReasons.Name(e.Reason), e.Text, e.At))];
+
+    // Every reason, in the enum's order, zeros included.
+    private static List<ReasonCount> Count(IReadOnlyList<FeedbackEntry> entries)
+    {
         var counts = entries.CountBy(e => e.Reason).ToDictionary();
         var total = entries.Count;
-        return new FeedbackSummary(from, to, total, [.. Enum.GetValues<ChurnReason>()
-            .Select(r => new ReasonCount(ChurnReasons.Name(r), counts.GetValueOrDefault(r), total == 0 ? 0 : Math.Round((double)counts.GetValueOrDefault(r) / total, 4)))
-            .OrderByDescending(c => c.Count)]);
+        return [.. Enum.GetValues<ChurnReason>()
+            .Select(r => new ReasonCount(ChurnReasons.Name(r), counts.GetValueOrDefault(r), total == 0 ? 0 : Math.Round((double)counts.GetValueOrDefault(r) / total, 4)))];
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Exit survey answer stored for customer {CustomerId}: {Reason}")]

@@ -14,6 +14,13 @@ public interface IFeedbackStore
     /// <summary>The customer's latest answer: what a <see cref="ChurnReasonTrigger"/> targets.</summary>
     Task<FeedbackEntry?> GetLatestAsync(string customerId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The customer's answers, one per UTC day, oldest first. A store that keeps only the latest answer per customer
+    /// returns that one.
+    /// </summary>
+    async Task<IReadOnlyList<FeedbackEntry>> ListByCustomerAsync(string customerId, CancellationToken cancellationToken) =>
+        await GetLatestAsync(customerId, cancellationToken) is { } latest ? [latest] : [];
+
     /// <summary>The latest answers of the given customers (those who never answered are absent), read in bulk by the enrollment.</summary>
     async Task<IReadOnlyDictionary<string, FeedbackEntry>> GetLatestManyAsync(IReadOnlyCollection<string> customerIds, CancellationToken cancellationToken)
     {

@@ -8,4 +8,25 @@ public interface IOutbox
 
     /// <summary>A page of entries, newest first; nothing is evicted, every entry is reachable by following the cursor.</summary>
     Task<OutboxPage> ListAsync(OutboxQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The entry recorded under <paramref name="sendId"/>, or null. Stores keyed by send id override this with a point read.</summary>
+    async Task<OutboxEntry?> GetAsync(string sendId, CancellationToken cancellationToken)
+    {
+        var query = new OutboxQuery(null, 1000);
+        while (true)
+        {
+            var page = await ListAsync(query, cancellationToken);
+            if (page.Entries.FirstOrDefault(e => e.SendId == sendId) is { } found)
+            {
+                return found;
+            }
+
+            if (page.Next is not { } next)
+            {
+                return null;
+            }
+
+            query = query with { After = next };
+        }
+    }
 }

@@ -37,6 +37,9 @@ public static class Triggers
     public const string SegmentFlowsRoute = "segments/flows";
     public const string ModelHealthRoute = "model/health";
     public const string CustomerScoresRoute = "customers/{id}/scores";
+    public const string CustomerMessagesRoute = "customers/{id}/messages";
+    public const string CustomerFeedbackRoute = "customers/{id}/feedback";
+    public const string CustomerAlertsRoute = "customers/{id}/alerts";
 
     /// <summary>The staff dashboard's pages and scripts; the self-host also answers "/" with its overview page.</summary>
     public const string DashboardRoute = "dashboard/{*path}";
@@ -119,6 +122,9 @@ public static class Triggers
         new("GetSegmentFlows", "GET", SegmentFlowsRoute),
         new("GetModelHealth", "GET", ModelHealthRoute),
         new("GetCustomerScores", "GET", CustomerScoresRoute),
+        new("GetCustomerMessages", "GET", CustomerMessagesRoute),
+        new("GetCustomerFeedback", "GET", CustomerFeedbackRoute),
+        new("GetCustomerAlerts", "GET", CustomerAlertsRoute),
         new("Dashboard", "GET", DashboardRoute),
         new("GetOpenApi", "GET", OpenApiRoute),
         new("ExportData", "GET", ExportRoute),

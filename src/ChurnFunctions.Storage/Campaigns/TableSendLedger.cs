@@ -11,9 +11,10 @@ namespace ChurnFunctions.Storage.Campaigns;
 /// <summary>
 /// Table "campaignledger": PartitionKey the instance id, RowKey the step id (the send id "instance:step" split at
 /// its first ':'), so an instance's sends share a partition. Columns: Status, Attempt, Channel, LeaseUntil and the
-/// provider's answer (ResultStatus, ProviderMessageId, ErrorCode, Detail).
+/// provider's answer (ResultStatus, ProviderMessageId, ErrorCode, Detail). A customer's runs of a campaign are the
+/// partitions from "{instance}" to "{instance}-{run key}": one range query (<see cref="ISendHistory"/>).
 /// </summary>
-public sealed class TableSendLedger : ISendLedger
+public sealed class TableSendLedger : ISendLedger, ISendHistory
 {
     public const string TableName = "campaignledger";
     private readonly TableClient table;
@@ -45,6 +46,25 @@ public sealed class TableSendLedger : ISendLedger
         await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var result = await table.UpdateAsync(Entity(entry), etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? result.ETag : null;
+    }
+
+    public async Task<IReadOnlyList<RecordedSend>> ListAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+
+        // "-" sorts just before ".", so [id-, id.) holds exactly the ids that continue with "-": the run keys.
+        var filter = $"PartitionKey eq {TableQuery.Literal(KeyEncoder.Encode(instanceId))}"
+            + $" or (PartitionKey ge {TableQuery.Literal(KeyEncoder.Encode(instanceId + "-"))} and PartitionKey lt {TableQuery.Literal(KeyEncoder.Encode(instanceId + "."))})";
+        var sends = new List<RecordedSend>();
+        await foreach (var entity in table.QueryAsync(new TableQuery(filter), cancellationToken).ConfigureAwait(false))
+        {
+            var partition = KeyEncoder.Decode(entity.PartitionKey);
+            var sendId = entity.RowKey == "-" ? partition : partition + ":" + KeyEncoder.Decode(entity.RowKey);
+            sends.Add(new RecordedSend(Read(sendId, entity), entity.Timestamp));
+        }
+
+        return sends;
     }
 
     private static (string Partition, string Row) Keys(string sendId)

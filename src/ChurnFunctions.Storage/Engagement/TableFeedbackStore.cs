@@ -7,13 +7,16 @@ namespace ChurnFunctions.Storage.Engagement;
 /// <summary>
 /// <see cref="IFeedbackStore"/> on two tables. "feedback": PartitionKey the UTC day (yyyy-MM-dd), RowKey the customer
 /// id, so a period summary is a partition range scan and a second answer the same day replaces the first.
-/// "churnreasons": PartitionKey the customer id, RowKey "latest": the answer a churn-reason trigger looks at.
+/// "churnreasons": PartitionKey the customer id, RowKey "latest": the answer a churn-reason trigger looks at, and
+/// RowKey "day|{yyyy-MM-dd}" per answer, so a customer's answers are one partition query (and go with the customer's
+/// partition on erasure). Answers stored before the day rows existed have only their "latest" row.
 /// </summary>
 public sealed class TableFeedbackStore(StorageAccount account) : IFeedbackStore
 {
     public const string TableName = "feedback";
     public const string LatestTableName = "churnreasons";
     private const string LatestRow = "latest";
+    private const string DayRowPrefix = "day|";
     private readonly JsonRows<FeedbackEntry> byDay = new(account, TableName);
     private readonly JsonRows<FeedbackEntry> latest = new(account, LatestTableName);
 
@@ -21,7 +24,15 @@ public sealed class TableFeedbackStore(StorageAccount account) : IFeedbackStore
     {
         ArgumentNullException.ThrowIfNull(entry);
         await byDay.UpsertAsync(Day(DateOnly.FromDateTime(entry.At.UtcDateTime)), entry.CustomerId, entry, cancellationToken).ConfigureAwait(false);
+        await latest.UpsertAsync(entry.CustomerId, DayRowPrefix + Day(DateOnly.FromDateTime(entry.At.UtcDateTime)), entry, cancellationToken).ConfigureAwait(false);
         await latest.UpsertAsync(entry.CustomerId, LatestRow, entry, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<FeedbackEntry>> ListByCustomerAsync(string customerId, CancellationToken cancellationToken)
+    {
+        // The latest row repeats the newest day row; alone, it is an answer stored before the day rows.
+        var rows = await latest.QueryAsync(JsonRows<FeedbackEntry>.Partition(customerId), cancellationToken).ConfigureAwait(false);
+        return [.. rows.DistinctBy(e => DateOnly.FromDateTime(e.At.UtcDateTime)).OrderBy(e => e.At)];
     }
 
     public Task<IReadOnlyList<FeedbackEntry>> ListAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken) =>

@@ -1,5 +1,12 @@
 using System.Text.Json;
+using ChurnFunctions.Core.Alerts;
+using ChurnFunctions.Core.Campaigns;
+using ChurnFunctions.Core.Campaigns.Runtime;
+using ChurnFunctions.Core.Domain;
+using ChurnFunctions.Core.Engagement;
+using ChurnFunctions.Core.Messaging;
 using ChurnFunctions.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using Triggers = ChurnFunctions.Core.Triggers.Triggers;
 
@@ -100,6 +107,57 @@ public sealed class HttpFunctionTests(AzuriteFixture azurite, ITestOutputHelper 
         Assert.Equal(email, customer.Json!["email"]!.GetValue<string>());
         Assert.Equal(1, customer.Json!["orderCount"]!.GetValue<int>());
         Assert.Equal(42.50m, customer.Json!["grossSpend"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task Customer_messages_feedback_and_alerts_functions_answer_from_the_send_ledger_and_the_stores()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var (customerId, campaignId) = ($"fn-{run}", $"fn-{run}");
+        await app.Services.GetRequiredService<ICampaignDefinitionStore>().SaveAsync(new CampaignDefinition
+        {
+            Id = campaignId,
+            Name = "Functions birthday",
+            Trigger = new SegmentEnteredTrigger("at-risk"),
+            Steps = [new SendEmailStep { Id = "offer", TemplateId = "d-fn" }],
+        }, default);
+        // As the Durable send activity leaves the ledger once SendGrid took the email: a recurring run (run key) of this
+        // customer's, and another customer's send of the same campaign.
+        var ledger = app.Services.GetRequiredService<ISendLedger>();
+        var mine = CampaignInstanceId.ForStep(CampaignInstanceId.For(customerId, campaignId, "y2025"), "offer");
+        var theirs = CampaignInstanceId.ForStep(CampaignInstanceId.For("other-" + run, campaignId), "offer");
+        foreach (var sendId in new[] { mine, theirs })
+        {
+            Assert.NotNull(await ledger.TryInsertAsync(
+                new SendLedgerEntry(sendId, MessageChannel.Email, SendLedgerStatus.Sent, 0, DateTimeOffset.UtcNow, SendResult.Sent("sg-" + sendId)), default));
+        }
+
+        // An SMS Twilio took, and its status callback.
+        var sms = CampaignInstanceId.ForStep(CampaignInstanceId.For(customerId, campaignId), "text");
+        Assert.NotNull(await ledger.TryInsertAsync(
+            new SendLedgerEntry(sms, MessageChannel.Sms, SendLedgerStatus.Sent, 0, DateTimeOffset.UtcNow, SendResult.Sent("SM" + run)), default));
+        await app.Services.GetRequiredService<ISmsDeliveryLog>().RecordAsync(new SmsDeliveryRecord(sms, "SM" + run, "delivered", null, true, DateTimeOffset.UtcNow), default);
+
+        await app.Services.GetRequiredService<IFeedbackStore>().SaveAsync(new FeedbackEntry(customerId, ChurnReason.Price, "Too dear.", DateTimeOffset.UtcNow), default);
+        await app.Services.GetRequiredService<IAlertStore>().TryAddAsync(new Alert(
+            new DateOnly(2019, 6, 1), $"top-customer-slipping:{customerId}", "warning", "Slipping", "", DateTimeOffset.UtcNow, customerId), default);
+        var route = new Dictionary<string, string> { ["id"] = customerId };
+
+        var messages = await app.InvokeHttpAsync("GetCustomerMessages", FunctionRequest.Read(Triggers.CustomerMessagesRoute, routeValues: route));
+        var feedback = await app.InvokeHttpAsync("GetCustomerFeedback", FunctionRequest.Read(Triggers.CustomerFeedbackRoute, routeValues: route));
+        var alerts = await app.InvokeHttpAsync("GetCustomerAlerts", FunctionRequest.Read(Triggers.CustomerAlertsRoute, routeValues: route));
+
+        Assert.Equal(200, messages.Status);
+        Assert.Equal(2, messages.Json!.AsArray().Count);
+        var message = Assert.Single(messages.Json!.AsArray(), m => m!["channel"]!.GetValue<string>() == "email")!;
+        var text = Assert.Single(messages.Json!.AsArray(), m => m!["channel"]!.GetValue<string>() == "sms")!;
+        Assert.Equal((sms, "delivered"), (text["sendId"]!.GetValue<string>(), text["delivery"]!.GetValue<string>()));
+        Assert.Null(message["delivery"]);
+        Assert.Equal((mine, "sent", "provider", "sg-" + mine, "Functions birthday"), (
+            message["sendId"]!.GetValue<string>(), message["status"]!.GetValue<string>(), message["via"]!.GetValue<string>(),
+            message["providerMessageId"]!.GetValue<string>(), message["campaignName"]!.GetValue<string>()));
+        Assert.Equal("price", Assert.Single(feedback.Json!.AsArray())!["reason"]!.GetValue<string>());
+        Assert.Equal(customerId, Assert.Single(alerts.Json!.AsArray())!["customerId"]!.GetValue<string>());
     }
 
     [Fact]

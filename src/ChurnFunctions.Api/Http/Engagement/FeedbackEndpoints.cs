@@ -5,11 +5,15 @@ using Microsoft.AspNetCore.Http;
 
 namespace ChurnFunctions.Api.Http.Engagement;
 
-/// <summary>POST /api/feedback (the signed survey link's answer) and GET /api/feedback/summary (x-api-key).</summary>
+/// <summary>
+/// POST /api/feedback (the signed survey link's answer), GET /api/feedback/summary (x-api-key; by=month splits it by
+/// month) and GET /api/customers/{id}/feedback (x-api-key).
+/// </summary>
 public sealed class FeedbackEndpoints(FeedbackService feedback, ApiKeyGate gate, TimeProvider time)
 {
     private const int MaxBodyBytes = 64 * 1024;
     private const int DefaultDays = 30;
+    private const int DefaultMonths = 12;
 
     public async Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -52,8 +56,16 @@ public sealed class FeedbackEndpoints(FeedbackService feedback, ApiKeyGate gate,
         }
 
         var errors = new Dictionary<string, string[]>();
+        var grouping = FeedbackGrouping.None;
+        if (request.Query.TryGetValue("by", out var by) && !TryGrouping(by.ToString(), out grouping))
+        {
+            errors["by"] = ["Use by=month, or leave it out for one total over the period."];
+        }
+
         var to = Day(request, "to", errors) ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var from = Day(request, "from", errors) ?? to.AddDays(-DefaultDays);
+        // By month, the default period is the 12 calendar months ending with the one holding `to`.
+        var from = Day(request, "from", errors)
+            ?? (grouping == FeedbackGrouping.Month ? new DateOnly(to.Year, to.Month, 1).AddMonths(1 - DefaultMonths) : to.AddDays(-DefaultDays));
         if (errors.Count == 0 && from > to)
         {
             errors["from"] = ["from must not be after to."];
@@ -61,7 +73,20 @@ public sealed class FeedbackEndpoints(FeedbackService feedback, ApiKeyGate gate,
 
         return errors.Count > 0
             ? Problems.Validation(errors)
-            : TypedResults.Ok(await feedback.SummaryAsync(from, to, cancellationToken));
+            : TypedResults.Ok(await feedback.SummaryAsync(from, to, grouping, cancellationToken));
+    }
+
+    public async Task<IResult> CustomerAsync(string id, HttpRequest request, CancellationToken cancellationToken) =>
+        gate.Check(request) ?? TypedResults.Ok(await feedback.ForCustomerAsync(id, cancellationToken));
+
+    private static bool TryGrouping(string text, out FeedbackGrouping grouping)
+    {
+        grouping = text switch
+        {
+            "month" => FeedbackGrouping.Month,
+            _ => FeedbackGrouping.None,
+        };
+        return grouping != FeedbackGrouping.None;
     }
 
     private static DateOnly? Day(HttpRequest request, string name, Dictionary<string, string[]> errors)

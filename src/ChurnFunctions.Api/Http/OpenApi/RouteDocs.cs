@@ -47,7 +47,9 @@ public static class RouteDocs
         ["GetCampaign"] = new("One campaign definition.", RouteAuth.ReadKey),
         ["GetCampaignReport"] = new("A campaign's treatment and holdout funnel, per-step counts and the uplift with its 95% interval.", RouteAuth.ReadKey),
         ["SubmitFeedback"] = new("An exit-survey answer, {token, reason, text}, from a signed survey link.", RouteAuth.SurveyToken),
-        ["GetFeedbackSummary"] = new("Exit-survey reasons counted; by default the last 30 days.", RouteAuth.ReadKey, From, To),
+        ["GetFeedbackSummary"] = new(
+            "Exit-survey reasons counted; by default the last 30 days, or with by=month the 12 calendar months ending with to, month by month.",
+            RouteAuth.ReadKey, From, To, new RouteQuery("by", "month: also count per calendar month.")),
         ["SendGridEvents"] = new("SendGrid events: deliveries, clicks, bounces, opt-outs.", RouteAuth.SendGridSignature),
         ["TwilioStatus"] = new("Twilio SMS delivery status callbacks.", RouteAuth.TwilioSignature, new RouteQuery("sendId", "The send the callback is about.")),
         ["TwilioInbound"] = new("Inbound SMS: STOP and START change the sender's consent.", RouteAuth.TwilioSignature),
@@ -81,6 +83,9 @@ public static class RouteDocs
             RouteAuth.ReadKey,
             new RouteQuery("weeks", "Weeks held out (default up to 13, at most half the history).")),
         ["GetCustomerScores"] = new("The customer's score on each run of the 90 days ending on the latest run.", RouteAuth.ReadKey),
+        ["GetCustomerMessages"] = new("Campaign messages sent or tried to the customer, newest first, from the send ledger.", RouteAuth.ReadKey),
+        ["GetCustomerFeedback"] = new("The customer's exit-survey answers, one per day, oldest first.", RouteAuth.ReadKey),
+        ["GetCustomerAlerts"] = new("The staff alerts that named the customer, newest first.", RouteAuth.ReadKey),
         ["Dashboard"] = new("The staff dashboard's pages and scripts; the data they show needs a read key.", RouteAuth.None),
         ["GetOpenApi"] = new("This document.", RouteAuth.None),
         ["ExportData"] = new(

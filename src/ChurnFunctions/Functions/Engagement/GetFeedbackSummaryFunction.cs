@@ -5,7 +5,7 @@ using Triggers = ChurnFunctions.Core.Triggers.Triggers;
 
 namespace ChurnFunctions.Functions.Engagement;
 
-/// <summary>GET /api/feedback/summary?from=&amp;to= (x-api-key): answers per reason, through <see cref="FeedbackEndpoints.SummaryAsync"/>.</summary>
+/// <summary>GET /api/feedback/summary?from=&amp;to=&amp;by=month (x-api-key): answers per reason, by month if asked, through <see cref="FeedbackEndpoints.SummaryAsync"/>.</summary>
 public sealed class GetFeedbackSummaryFunction(FeedbackEndpoints endpoints)
 {
     // The worker writes IActionResult return values, not IResult: the shared IResult is executed on the live HttpContext.
