@@ -136,7 +136,7 @@ public sealed class CampaignRunner(
             return;
         }
 
-        var (context, sendTimes) = await ContextAsync(definition, state.CustomerId, state.Phase == CampaignPhase.NotStarted, cancellationToken);
+        var (context, sendTimes) = await ContextAsync(ContextNeeds.For(definition, state), state.CustomerId, cancellationToken);
         for (var decisions = 0; decisions < settings.MaxDecisionsPerInput; decisions++)
         {
             state = stored.Value.State;
@@ -280,18 +280,16 @@ public sealed class CampaignRunner(
     }
 
     /// <summary>
-    /// The customer context for <paramref name="definition"/>'s decisions, and the send-times row it was built from. The
-    /// reads are independent, so they run at once; only what the definition can consult is read (<see cref="ContextNeeds"/>).
+    /// The customer context for one input's decisions, and the send-times row it was built from. The reads are
+    /// independent, so they run at once; only what those decisions can consult is read (<see cref="ContextNeeds"/>).
     /// </summary>
-    /// <param name="atStart">Adds the latest score's segment and value tier, which only the audience check at start reads.</param>
     private async Task<(CustomerContext Context, CustomerSendTimes SendTimes)> ContextAsync(
-        CampaignDefinition definition, string customerId, bool atStart, CancellationToken cancellationToken)
+        ContextNeeds needs, string customerId, CancellationToken cancellationToken)
     {
-        var needs = ContextNeeds.Of(definition);
         var recordRead = customers.GetAsync(customerId, cancellationToken);
         var sendsRead = instances.GetSendTimesAsync(customerId, cancellationToken);
         var doNotCallRead = needs.DoNotCall && staffTasks is not null ? staffTasks.IsDoNotCallAsync(customerId, cancellationToken) : Task.FromResult(false);
-        var scoreRead = atStart && needs.Score ? ScoreAsync(customerId, cancellationToken) : Task.FromResult<CustomerScore?>(null);
+        var scoreRead = needs.Score ? ScoreAsync(customerId, cancellationToken) : Task.FromResult<CustomerScore?>(null);
         var record = await recordRead;
         var profile = record is null ? new CustomerContext { CustomerId = customerId } : CustomerContext.From(record.Value);
         var suppressedRead = SuppressedAsync(profile, needs, cancellationToken);

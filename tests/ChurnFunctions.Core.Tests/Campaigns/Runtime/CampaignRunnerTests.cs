@@ -257,6 +257,41 @@ public sealed class CampaignRunnerTests
     }
 
     [Fact]
+    public async Task Each_input_reads_suppression_only_for_the_channels_it_can_send_on_before_the_next_wait()
+    {
+        var rig = new RunnerRig(RunnerRig.TwoStep(TimeSpan.FromHours(1)));
+        var customer = rig.AddCustomer(Customer);
+
+        await rig.Runner.StartAsync(RunnerRig.CampaignId, Customer, CancellationToken.None);
+        await rig.DrainAsync();
+        rig.Suppressions.Verify(s => s.IsSuppressedAsync(MessageChannel.Email, customer.Email!, It.IsAny<CancellationToken>()), Times.Once);
+        rig.Suppressions.Verify(s => s.IsSuppressedAsync(MessageChannel.Sms, It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+
+        await rig.AdvanceToNextAsync();
+        rig.Suppressions.Verify(s => s.IsSuppressedAsync(MessageChannel.Email, It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        rig.Suppressions.Verify(s => s.IsSuppressedAsync(MessageChannel.Sms, customer.Phone!, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(1, rig.Sms.Total);
+    }
+
+    [Fact]
+    public async Task A_suppressed_sms_that_follows_the_email_without_a_wait_is_skipped_in_the_same_input()
+    {
+        var rig = new RunnerRig(RunnerRig.TwoStep(TimeSpan.FromHours(1)) with
+        {
+            Steps = [new SendEmailStep { Id = "email1", TemplateId = "d-1" }, new SendSmsStep { Id = "sms1", Text = "We miss you" }],
+        });
+        var customer = rig.AddCustomer(Customer);
+        rig.Suppressions.Setup(s => s.IsSuppressedAsync(MessageChannel.Sms, customer.Phone!, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        await rig.Runner.StartAsync(RunnerRig.CampaignId, Customer, CancellationToken.None);
+        await rig.DrainAsync();
+
+        Assert.Equal(1, rig.Email.Total);
+        Assert.Equal(0, rig.Sms.Total);
+        Assert.Equal(StepOutcome.Skipped, rig.State(Customer).Log.Single(l => l.StepId == "sms1").Outcome);
+    }
+
+    [Fact]
     public async Task Quiet_hours_defer_the_send_to_the_morning()
     {
         var rig = new RunnerRig();
