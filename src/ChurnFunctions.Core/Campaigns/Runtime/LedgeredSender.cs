@@ -155,18 +155,24 @@ public sealed class LedgeredSender(
             LeaseUntil = uncertain ? now + uncertainWindow : pending.LeaseUntil,
             Result = result,
         };
-        // Kept while the message may have gone out; released only when nothing did. Written beside the ledger's mark,
-        // not before it: the two rows are independent, and the mark must not wait on (or be lost with) the cap's write.
-        var capped = caps is null ? Task.CompletedTask
-            : result.Status == SendStatus.Sent || uncertain
-                ? caps.KeepAsync(pending.Channel, address, pending.SendId, now, held, cancellationToken)
-                : caps.ReleaseAsync(pending.Channel, address, pending.SendId, held, cancellationToken);
-        var marked = ledger.TryReplaceAsync(done, etag, cancellationToken);
-        await Task.WhenAll(capped, marked);
-        if (await marked is null)
+        // The ledger first: a failed cap write must not leave a sent message pending (taken over and sent again later).
+        if (await ledger.TryReplaceAsync(done, etag, cancellationToken) is null)
         {
             // Our lease ran out during the call and another runner took the entry over: it will record its own outcome.
             RuntimeLogs.LostSendLease(logger, pending.SendId);
+        }
+
+        if (caps is not null)
+        {
+            // Kept while the message may have gone out; released only when nothing did.
+            if (result.Status == SendStatus.Sent || uncertain)
+            {
+                await caps.KeepAsync(pending.Channel, address, pending.SendId, now, held, cancellationToken);
+            }
+            else
+            {
+                await caps.ReleaseAsync(pending.Channel, address, pending.SendId, held, cancellationToken);
+            }
         }
 
         if (uncertain)
