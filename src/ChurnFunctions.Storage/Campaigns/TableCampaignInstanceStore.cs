@@ -115,34 +115,60 @@ public sealed class TableCampaignInstanceStore : ICampaignInstanceStore
     {
         await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var entity = await customers.GetEntityAsync(KeyEncoder.Encode(customerId), SendsRow, cancellationToken).ConfigureAwait(false);
-        return entity is null
-            ? CustomerSendTimes.None
-            : new CustomerSendTimes(EntityValues.Instant(entity, nameof(MessageChannel.Email)), EntityValues.Instant(entity, nameof(MessageChannel.Sms)));
+        return SendTimes(entity);
     }
 
-    public async Task RecordSendAsync(string customerId, MessageChannel channel, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<CustomerSendTimes> RecordSendAsync(
+        string customerId, MessageChannel channel, DateTimeOffset at, CustomerSendTimes? known, CancellationToken cancellationToken)
     {
         await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var column = channel.ToString();
         var partition = KeyEncoder.Encode(customerId);
-        while (true)
+        if (known is not null)
         {
-            var entity = await customers.GetEntityAsync(partition, SendsRow, cancellationToken).ConfigureAwait(false);
-            if (entity is not null && EntityValues.Instant(entity, column) >= at)
+            // Times only grow, so a known time at or after this one is stored (or later) already.
+            if (known.LastSentAt(channel) >= at)
             {
-                return;
+                return known;
             }
 
-            var update = new TableEntity(partition, SendsRow) { [column] = EntityValues.Instant(at.ToUniversalTime()) };
-            var result = entity is null
-                ? await customers.InsertAsync(update, cancellationToken).ConfigureAwait(false)
-                : await customers.UpdateAsync(update, entity.ETag ?? "*", TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
-            if (result.Succeeded)
+            if (await TryWriteSendAsync(partition, channel, at, known.ETag, cancellationToken).ConfigureAwait(false) is { } etag)
             {
-                return;
+                return known.With(channel, at) with { ETag = etag };
+            }
+        }
+
+        while (true)
+        {
+            var current = SendTimes(await customers.GetEntityAsync(partition, SendsRow, cancellationToken).ConfigureAwait(false));
+            if (current.LastSentAt(channel) >= at)
+            {
+                return current;
+            }
+
+            if (await TryWriteSendAsync(partition, channel, at, current.ETag, cancellationToken).ConfigureAwait(false) is { } etag)
+            {
+                return current.With(channel, at) with { ETag = etag };
             }
         }
     }
+
+    /// <summary>Inserts the row (no <paramref name="etag"/>: there was none) or merges the column if unchanged; the new ETag, or null.</summary>
+    private async Task<string?> TryWriteSendAsync(string partition, MessageChannel channel, DateTimeOffset at, string? etag, CancellationToken cancellationToken)
+    {
+        var update = new TableEntity(partition, SendsRow) { [channel.ToString()] = EntityValues.Instant(at.ToUniversalTime()) };
+        var result = etag is null
+            ? await customers.InsertAsync(update, cancellationToken).ConfigureAwait(false)
+            : await customers.UpdateAsync(update, etag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+        return result.Succeeded ? result.ETag ?? throw new InvalidOperationException("The table returned no ETag.") : null;
+    }
+
+    private static CustomerSendTimes SendTimes(TableEntity? entity) =>
+        entity is null
+            ? CustomerSendTimes.None
+            : new CustomerSendTimes(EntityValues.Instant(entity, nameof(MessageChannel.Email)), EntityValues.Instant(entity, nameof(MessageChannel.Sms)))
+            {
+                ETag = entity.ETag ?? throw new InvalidOperationException("The table returned no ETag."),
+            };
 
     private static TableEntity Entity(StoredInstance instance)
     {

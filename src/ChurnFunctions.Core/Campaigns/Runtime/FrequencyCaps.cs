@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChurnFunctions.Core.Domain;
+using ChurnFunctions.Core.Ports;
 using Microsoft.Extensions.Options;
 
 namespace ChurnFunctions.Core.Campaigns.Runtime;
@@ -27,16 +28,16 @@ public sealed class FrequencyCaps(IChannelReservationStore store, IOptions<Campa
     }
 
     /// <summary>
-    /// Reserves <paramref name="channel"/> of <paramref name="address"/> for <paramref name="sendId"/>: null when it
-    /// now holds it (again: a send that holds it may re-enter), else the instant the current window ends.
+    /// Reserves <paramref name="channel"/> of <paramref name="address"/> for <paramref name="sendId"/>: held when it
+    /// now holds it (again: a send that holds it may re-enter), else busy until the instant the current window ends.
     /// </summary>
-    public async Task<DateTimeOffset?> TryReserveAsync(
+    public async Task<CapReservation> ReserveAsync(
         MessageChannel channel, string address, string sendId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var interval = Interval(channel);
         if (interval <= TimeSpan.Zero)
         {
-            return null;
+            return CapReservation.Free;
         }
 
         var key = KeyFor(channel, address);
@@ -49,7 +50,7 @@ public sealed class FrequencyCaps(IChannelReservationStore store, IOptions<Campa
                 var busyUntil = Later(row.HeldUntil, row.LastSentAt + interval);
                 if (busyUntil > now)
                 {
-                    return busyUntil;
+                    return new CapReservation(busyUntil, null);
                 }
             }
 
@@ -59,23 +60,35 @@ public sealed class FrequencyCaps(IChannelReservationStore store, IOptions<Campa
                 : await store.TryReplaceAsync(mine, current.ETag, cancellationToken);
             if (etag is not null)
             {
-                return null;
+                return new CapReservation(null, new Versioned<ChannelReservation>(mine, etag));
             }
         }
     }
 
-    /// <summary>The send went out (or may have): its window runs from <paramref name="at"/>.</summary>
-    public Task KeepAsync(MessageChannel channel, string address, string sendId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        UpdateAsync(channel, address, sendId, row => row with { HeldUntil = at + Interval(channel), LastSentAt = Later(row.LastSentAt, at) }, cancellationToken);
+    /// <summary>
+    /// The send went out (or may have): its window runs from <paramref name="at"/>. <paramref name="held"/> is the row
+    /// the reservation wrote: written over if unchanged since, else read again.
+    /// </summary>
+    public Task KeepAsync(
+        MessageChannel channel, string address, string sendId, DateTimeOffset at, Versioned<ChannelReservation>? held, CancellationToken cancellationToken) =>
+        UpdateAsync(channel, address, sendId, held, row => row with { HeldUntil = at + Interval(channel), LastSentAt = Later(row.LastSentAt, at) }, cancellationToken);
 
     /// <summary>Nothing went out: the next send may have the channel at once.</summary>
-    public Task ReleaseAsync(MessageChannel channel, string address, string sendId, CancellationToken cancellationToken) =>
-        UpdateAsync(channel, address, sendId, row => row with { Holder = null, HeldUntil = null }, cancellationToken);
+    public Task ReleaseAsync(MessageChannel channel, string address, string sendId, Versioned<ChannelReservation>? held, CancellationToken cancellationToken) =>
+        UpdateAsync(channel, address, sendId, held, row => row with { Holder = null, HeldUntil = null }, cancellationToken);
 
     private async Task UpdateAsync(
-        MessageChannel channel, string address, string sendId, Func<ChannelReservation, ChannelReservation> change, CancellationToken cancellationToken)
+        MessageChannel channel, string address, string sendId, Versioned<ChannelReservation>? held,
+        Func<ChannelReservation, ChannelReservation> change, CancellationToken cancellationToken)
     {
         if (Interval(channel) <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        // The If-Match makes this as safe as the read below: it only succeeds while the row is still the one we hold.
+        if (held is not null && string.Equals(held.Value.Holder, sendId, StringComparison.Ordinal)
+            && await store.TryReplaceAsync(change(held.Value), held.ETag, cancellationToken) is not null)
         {
             return;
         }

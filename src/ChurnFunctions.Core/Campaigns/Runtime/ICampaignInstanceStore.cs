@@ -32,6 +32,11 @@ public interface ICampaignInstanceStore
 
     Task<CustomerSendTimes> GetSendTimesAsync(string customerId, CancellationToken cancellationToken);
 
-    /// <summary>Records a send on <paramref name="channel"/> at <paramref name="at"/>; an earlier time never overwrites a later one.</summary>
-    Task RecordSendAsync(string customerId, MessageChannel channel, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records a send on <paramref name="channel"/> at <paramref name="at"/>; an earlier time never overwrites a later
+    /// one. <paramref name="known"/> is the row as last read (<see cref="GetSendTimesAsync"/> or a previous record), if
+    /// any: the write is conditional on it, and read again only when it changed since. Returns the times now stored.
+    /// </summary>
+    Task<CustomerSendTimes> RecordSendAsync(
+        string customerId, MessageChannel channel, DateTimeOffset at, CustomerSendTimes? known, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using ChurnFunctions.Core.Domain;
 using ChurnFunctions.Core.Messaging;
+using ChurnFunctions.Core.Ports;
 using ChurnFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -37,17 +38,28 @@ public sealed class LedgeredSender(
     private readonly TimeSpan uncertainWindow = options.Value.UncertainSendWindow;
     private readonly bool resendUncertain = options.Value.ResendUncertainSends;
 
-    public async Task<SendOutcome> SendAsync(CampaignAction send, int attempt, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<SendOutcome> SendAsync(CampaignAction send, int attempt, DateTimeOffset now, CancellationToken cancellationToken) =>
+        SendAsync(send, attempt, now, neverBegun: false, cancellationToken);
+
+    /// <param name="neverBegun">
+    /// The caller knows no runner can have begun this send (a runner begins only sends that a state it persisted names
+    /// as pending, and none did before): the entry is inserted without reading the ledger first. Should one exist all
+    /// the same, the insert fails and the entry is read as usual.
+    /// </param>
+    public async Task<SendOutcome> SendAsync(CampaignAction send, int attempt, DateTimeOffset now, bool neverBegun, CancellationToken cancellationToken)
     {
         var (sendId, channel, address) = Describe(send);
         var mine = new SendLedgerEntry(sendId, channel, SendLedgerStatus.Pending, attempt, now + lease);
         while (true)
         {
-            var existing = await ledger.GetAsync(sendId, cancellationToken);
+            var existing = neverBegun ? null : await ledger.GetAsync(sendId, cancellationToken);
+            neverBegun = false;
             string? etag;
+            CapReservation reservation;
             if (existing is null)
             {
-                if (await ReserveAsync(channel, address, sendId, now, cancellationToken) is { } capped)
+                reservation = await ReserveAsync(channel, address, sendId, now, cancellationToken);
+                if (reservation.BusyUntil is { } capped)
                 {
                     return SendOutcome.Busy(capped);
                 }
@@ -78,7 +90,8 @@ public sealed class LedgeredSender(
                         break;
                 }
 
-                if (await ReserveAsync(channel, address, sendId, now, cancellationToken) is { } capped)
+                reservation = await ReserveAsync(channel, address, sendId, now, cancellationToken);
+                if (reservation.BusyUntil is { } capped)
                 {
                     return SendOutcome.Busy(capped);
                 }
@@ -88,7 +101,7 @@ public sealed class LedgeredSender(
 
             if (etag is not null)
             {
-                return await CallAsync(send, mine, etag, address, now, cancellationToken);
+                return await CallAsync(send, mine, etag, address, reservation.Held, now, cancellationToken);
             }
         }
     }
@@ -109,18 +122,24 @@ public sealed class LedgeredSender(
         _ => throw new ArgumentException("Not a send action.", nameof(send)),
     };
 
-    private async Task<DateTimeOffset?> ReserveAsync(MessageChannel channel, string address, string sendId, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<CapReservation> ReserveAsync(MessageChannel channel, string address, string sendId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (caps is null || await caps.TryReserveAsync(channel, address, sendId, now, cancellationToken) is not { } until)
+        if (caps is null)
         {
-            return null;
+            return CapReservation.Free;
         }
 
-        RuntimeLogs.Capped(logger, sendId, until);
-        return until;
+        var reservation = await caps.ReserveAsync(channel, address, sendId, now, cancellationToken);
+        if (reservation.BusyUntil is { } until)
+        {
+            RuntimeLogs.Capped(logger, sendId, until);
+        }
+
+        return reservation;
     }
 
-    private async Task<SendOutcome> CallAsync(CampaignAction send, SendLedgerEntry pending, string etag, string address, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<SendOutcome> CallAsync(
+        CampaignAction send, SendLedgerEntry pending, string etag, string address, Versioned<ChannelReservation>? held, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var result = send switch
         {
@@ -136,23 +155,24 @@ public sealed class LedgeredSender(
             LeaseUntil = uncertain ? now + uncertainWindow : pending.LeaseUntil,
             Result = result,
         };
+        // The ledger first: a failed cap write must not leave a sent message pending (taken over and sent again later).
+        if (await ledger.TryReplaceAsync(done, etag, cancellationToken) is null)
+        {
+            // Our lease ran out during the call and another runner took the entry over: it will record its own outcome.
+            RuntimeLogs.LostSendLease(logger, pending.SendId);
+        }
+
         if (caps is not null)
         {
             // Kept while the message may have gone out; released only when nothing did.
             if (result.Status == SendStatus.Sent || uncertain)
             {
-                await caps.KeepAsync(pending.Channel, address, pending.SendId, now, cancellationToken);
+                await caps.KeepAsync(pending.Channel, address, pending.SendId, now, held, cancellationToken);
             }
             else
             {
-                await caps.ReleaseAsync(pending.Channel, address, pending.SendId, cancellationToken);
+                await caps.ReleaseAsync(pending.Channel, address, pending.SendId, held, cancellationToken);
             }
-        }
-
-        if (await ledger.TryReplaceAsync(done, etag, cancellationToken) is null)
-        {
-            // Our lease ran out during the call and another runner took the entry over: it will record its own outcome.
-            RuntimeLogs.LostSendLease(logger, pending.SendId);
         }
 
         if (uncertain)

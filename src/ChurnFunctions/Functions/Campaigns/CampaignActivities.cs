@@ -75,7 +75,7 @@ public sealed class CampaignActivities(
 
         if (result.Status == SendStatus.Sent)
         {
-            await instances.RecordSendAsync(request.CustomerId, channel, now, cancellationToken);
+            await instances.RecordSendAsync(request.CustomerId, channel, now, known: null, cancellationToken);
         }
 
         return Json.Write(new SendReply(new SendCompleted(stepId, sendId, result), null));

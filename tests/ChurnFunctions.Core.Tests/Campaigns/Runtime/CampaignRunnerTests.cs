@@ -103,6 +103,32 @@ public sealed class CampaignRunnerTests
     }
 
     [Fact]
+    public async Task A_send_is_begun_without_a_ledger_read_and_its_redelivery_after_a_crash_reads_the_ledger_and_sends_once()
+    {
+        var rig = new RunnerRig();
+        rig.AddCustomer(Customer);
+        await rig.Runner.StartAsync(RunnerRig.CampaignId, Customer, CancellationToken.None);
+        var start = rig.WakeUps.TakeDue(rig.Clock.GetUtcNow())!;
+        var sendId = SendId(rig, "email1");
+        rig.Ledger.CrashAfterNextBegin = true;
+
+        // No stored state named the send before this decision: no runner can have begun it, so nothing is read.
+        await Assert.ThrowsAsync<SimulatedCrashException>(() => rig.Runner.HandleWakeUpAsync(start, CancellationToken.None));
+        Assert.Equal(0, rig.Ledger.Reads.GetValueOrDefault(sendId));
+
+        // The redelivered wake-up finds the send named as pending in the stored state: the ledger is read, the entry
+        // is left to its lease, then taken over and sent once.
+        await rig.Runner.HandleWakeUpAsync(start, CancellationToken.None);
+        Assert.True(rig.Ledger.Reads.GetValueOrDefault(sendId) >= 1);
+        Assert.Equal(0, rig.Email.Total);
+        await rig.AdvanceToNextAsync();
+        await rig.Runner.HandleWakeUpAsync(start, CancellationToken.None);
+        await rig.DrainAsync();
+        Assert.Equal(1, rig.Email.Count(sendId));
+        Assert.Equal(StepOutcome.Sent, rig.State(Customer).Log.Single(l => l.StepId == "email1").Outcome);
+    }
+
+    [Fact]
     public async Task Send_recorded_as_sent_in_the_ledger_is_not_sent_again_on_replay()
     {
         var rig = new RunnerRig();
@@ -228,6 +254,41 @@ public sealed class CampaignRunnerTests
 
         Assert.Equal(0, rig.Email.Total);
         Assert.Equal(1, rig.Sms.Total);
+    }
+
+    [Fact]
+    public async Task Each_input_reads_suppression_only_for_the_channels_it_can_send_on_before_the_next_wait()
+    {
+        var rig = new RunnerRig(RunnerRig.TwoStep(TimeSpan.FromHours(1)));
+        var customer = rig.AddCustomer(Customer);
+
+        await rig.Runner.StartAsync(RunnerRig.CampaignId, Customer, CancellationToken.None);
+        await rig.DrainAsync();
+        rig.Suppressions.Verify(s => s.IsSuppressedAsync(MessageChannel.Email, customer.Email!, It.IsAny<CancellationToken>()), Times.Once);
+        rig.Suppressions.Verify(s => s.IsSuppressedAsync(MessageChannel.Sms, It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+
+        await rig.AdvanceToNextAsync();
+        rig.Suppressions.Verify(s => s.IsSuppressedAsync(MessageChannel.Email, It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        rig.Suppressions.Verify(s => s.IsSuppressedAsync(MessageChannel.Sms, customer.Phone!, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(1, rig.Sms.Total);
+    }
+
+    [Fact]
+    public async Task A_suppressed_sms_that_follows_the_email_without_a_wait_is_skipped_in_the_same_input()
+    {
+        var rig = new RunnerRig(RunnerRig.TwoStep(TimeSpan.FromHours(1)) with
+        {
+            Steps = [new SendEmailStep { Id = "email1", TemplateId = "d-1" }, new SendSmsStep { Id = "sms1", Text = "We miss you" }],
+        });
+        var customer = rig.AddCustomer(Customer);
+        rig.Suppressions.Setup(s => s.IsSuppressedAsync(MessageChannel.Sms, customer.Phone!, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        await rig.Runner.StartAsync(RunnerRig.CampaignId, Customer, CancellationToken.None);
+        await rig.DrainAsync();
+
+        Assert.Equal(1, rig.Email.Total);
+        Assert.Equal(0, rig.Sms.Total);
+        Assert.Equal(StepOutcome.Skipped, rig.State(Customer).Log.Single(l => l.StepId == "sms1").Outcome);
     }
 
     [Fact]

@@ -85,6 +85,43 @@ public sealed class FrequencyCapsTests : IDisposable
         Assert.StartsWith("email-", key, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_kept_send_writes_over_its_own_reservation_without_reading_it_again()
+    {
+        await sender.SendAsync(Email("a-1:email1", "ada@example.com"), 0, Now, CancellationToken.None);
+
+        var row = await reservations.GetAsync(FrequencyCaps.KeyFor(Core.Domain.MessageChannel.Email, "ada@example.com"), CancellationToken.None);
+        // The reservation's read and insert, then the keep's one conditional write.
+        Assert.Equal(2, reservations.Reads);
+        Assert.Equal(2, reservations.Writes);
+        Assert.Equal(Now, row!.Value.LastSentAt);
+        Assert.Equal(Now.AddDays(3), row.Value.HeldUntil);
+    }
+
+    [Fact]
+    public async Task A_keep_on_a_row_changed_since_the_reservation_reads_it_again_and_keeps_only_its_own_hold()
+    {
+        var caps = new FrequencyCaps(reservations, Options.Create(new CampaignOptions { EmailMinInterval = TimeSpan.FromDays(3) }));
+        var key = FrequencyCaps.KeyFor(Core.Domain.MessageChannel.Email, "ada@example.com");
+        var mine = await caps.ReserveAsync(Core.Domain.MessageChannel.Email, "ada@example.com", "a-1:email1", Now, CancellationToken.None);
+        // Another writer touches the row after the reservation (same holder, new ETag).
+        var touched = await reservations.GetAsync(key, CancellationToken.None);
+        await reservations.TryReplaceAsync(touched!.Value, touched.ETag, CancellationToken.None);
+
+        await caps.KeepAsync(Core.Domain.MessageChannel.Email, "ada@example.com", "a-1:email1", Now, mine.Held, CancellationToken.None);
+        var kept = await reservations.GetAsync(key, CancellationToken.None);
+        // A row taken by another send since is left alone.
+        await reservations.TryReplaceAsync(kept!.Value with { Holder = "b-1:email1" }, kept.ETag, CancellationToken.None);
+        await caps.ReleaseAsync(Core.Domain.MessageChannel.Email, "ada@example.com", "a-1:email1", mine.Held, CancellationToken.None);
+        var taken = await reservations.GetAsync(key, CancellationToken.None);
+
+        Assert.Null(mine.BusyUntil);
+        Assert.Equal(Now, kept.Value.LastSentAt);
+        Assert.Equal("a-1:email1", kept.Value.Holder);
+        Assert.Equal("b-1:email1", taken!.Value.Holder);
+        Assert.Equal(Now.AddDays(3), taken.Value.HeldUntil);
+    }
+
     private static SendEmail Email(string sendId, string to) =>
         new("email1", sendId, new EmailMessage(sendId, to, "Hi", "Hello"));
 

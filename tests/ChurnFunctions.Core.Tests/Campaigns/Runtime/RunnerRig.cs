@@ -202,11 +202,10 @@ internal sealed class MemoryInstanceStore : ICampaignInstanceStore
     public Task<CustomerSendTimes> GetSendTimesAsync(string customerId, CancellationToken cancellationToken) =>
         Task.FromResult(SendTimes.GetValueOrDefault(customerId, CustomerSendTimes.None));
 
-    public Task RecordSendAsync(string customerId, MessageChannel channel, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task<CustomerSendTimes> RecordSendAsync(string customerId, MessageChannel channel, DateTimeOffset at, CustomerSendTimes? known, CancellationToken cancellationToken)
     {
         var current = SendTimes.GetValueOrDefault(customerId, CustomerSendTimes.None);
-        SendTimes[customerId] = channel == MessageChannel.Email ? current with { LastEmailSentAt = at } : current with { LastSmsSentAt = at };
-        return Task.CompletedTask;
+        return Task.FromResult(SendTimes[customerId] = current.With(channel, at));
     }
 
     // Round-trips the state through JSON, as the table does, so tests see what a reload sees.
@@ -226,8 +225,14 @@ internal sealed class MemoryLedger : ISendLedger
 
     public SendLedgerEntry? this[string sendId] => rows.TryGetValue(sendId, out var row) ? row.Value : null;
 
-    public Task<Versioned<SendLedgerEntry>?> GetAsync(string sendId, CancellationToken cancellationToken) =>
-        Task.FromResult(rows.TryGetValue(sendId, out var row) ? row : null);
+    /// <summary>Reads of the ledger per send id.</summary>
+    public ConcurrentDictionary<string, int> Reads { get; } = new(StringComparer.Ordinal);
+
+    public Task<Versioned<SendLedgerEntry>?> GetAsync(string sendId, CancellationToken cancellationToken)
+    {
+        Reads.AddOrUpdate(sendId, 1, (_, n) => n + 1);
+        return Task.FromResult(rows.TryGetValue(sendId, out var row) ? row : null);
+    }
 
     public Task<string?> TryInsertAsync(SendLedgerEntry entry, CancellationToken cancellationToken)
     {
@@ -267,10 +272,15 @@ internal sealed class MemoryReservations : IChannelReservationStore
     private readonly Dictionary<string, Versioned<ChannelReservation>> rows = new(StringComparer.Ordinal);
     private int version;
 
+    public int Reads { get; private set; }
+
+    public int Writes { get; private set; }
+
     public Task<Versioned<ChannelReservation>?> GetAsync(string key, CancellationToken cancellationToken)
     {
         lock (rows)
         {
+            Reads++;
             return Task.FromResult(rows.TryGetValue(key, out var row) ? row : null);
         }
     }
@@ -279,6 +289,7 @@ internal sealed class MemoryReservations : IChannelReservationStore
     {
         lock (rows)
         {
+            Writes++;
             var etag = "r" + ++version;
             return Task.FromResult(rows.TryAdd(reservation.Key, new Versioned<ChannelReservation>(reservation, etag)) ? etag : null);
         }
@@ -288,6 +299,7 @@ internal sealed class MemoryReservations : IChannelReservationStore
     {
         lock (rows)
         {
+            Writes++;
             if (!rows.TryGetValue(reservation.Key, out var row) || row.ETag != etag)
             {
                 return Task.FromResult<string?>(null);
