@@ -237,8 +237,21 @@ public sealed class CampaignRunner(
     {
         ArgumentNullException.ThrowIfNull(message);
         var stored = await instances.GetAsync(message.InstanceId, cancellationToken);
-        if (stored is null || stored.Value.NextWakeUpAt != message.DueAt || stored.Value.State.Phase == CampaignPhase.Completed)
+        if (stored is null || stored.Value.State.Phase == CampaignPhase.Completed)
         {
+            return;
+        }
+
+        if (stored.Value.NextWakeUpAt != message.DueAt)
+        {
+            // A wake-up is queued before the state naming it is written (so no state names a missing one), and a
+            // short wait can fall due before that write lands: a young message later than the stored one may be
+            // that one, so it comes back through the queue's retry rather than being dropped. Later it is stale.
+            if ((stored.Value.NextWakeUpAt is not { } current || message.DueAt > current) && time.GetUtcNow() - message.DueAt < WakeUpAheadOfStateException.Grace)
+            {
+                throw new WakeUpAheadOfStateException(message.InstanceId, message.DueAt);
+            }
+
             return;
         }
 

@@ -2,6 +2,7 @@ using ChurnFunctions.Core.Campaigns;
 using ChurnFunctions.Core.Campaigns.Runtime;
 using ChurnFunctions.Core.Domain;
 using ChurnFunctions.Core.Messaging;
+using ChurnFunctions.Core.Ports;
 using Moq;
 
 namespace ChurnFunctions.Core.Tests.Campaigns.Runtime;
@@ -239,6 +240,49 @@ public sealed class CampaignRunnerTests
         await rig.Runner.HandleWakeUpAsync(new WakeUpMessage(instanceId, current), CancellationToken.None);
         Assert.Equal(1, rig.Sms.Count(SendId(rig, "sms1")));
         Assert.Equal(1, rig.Email.Total);
+    }
+
+    [Fact]
+    public async Task A_wake_up_that_arrives_before_the_state_naming_it_comes_back_and_then_runs()
+    {
+        var (rig, instanceId, written, due) = await WaitingForSmsAsync();
+
+        // The message for the wait's end is taken while the state naming it is still being written.
+        rig.Instances.Rows[instanceId] = written with { Value = written.Value with { NextWakeUpAt = due.AddSeconds(-30) } };
+        rig.Clock.Now = due;
+        var ahead = new WakeUpMessage(instanceId, due);
+        await Assert.ThrowsAsync<WakeUpAheadOfStateException>(() => rig.Runner.HandleWakeUpAsync(ahead, CancellationToken.None));
+        Assert.Equal(0, rig.Sms.Total);
+
+        // The write lands; the queue delivers the message again after its retry delay.
+        rig.Instances.Rows[instanceId] = written;
+        rig.Clock.Now = due.AddSeconds(10);
+        await rig.Runner.HandleWakeUpAsync(ahead, CancellationToken.None);
+        Assert.Equal(1, rig.Sms.Total);
+    }
+
+    [Fact]
+    public async Task A_wake_up_later_than_the_stored_one_is_dropped_as_stale_once_past_the_grace()
+    {
+        var (rig, instanceId, written, due) = await WaitingForSmsAsync();
+        rig.Instances.Rows[instanceId] = written with { Value = written.Value with { NextWakeUpAt = due.AddSeconds(-30) } };
+        rig.Clock.Now = due + WakeUpAheadOfStateException.Grace;
+
+        await rig.Runner.HandleWakeUpAsync(new WakeUpMessage(instanceId, due), CancellationToken.None);
+
+        Assert.Equal(0, rig.Sms.Total);
+    }
+
+    private static async Task<(RunnerRig Rig, string InstanceId, Versioned<StoredInstance> Written, DateTimeOffset Due)> WaitingForSmsAsync()
+    {
+        var rig = new RunnerRig(RunnerRig.TwoStep(TimeSpan.FromSeconds(1)));
+        rig.AddCustomer(Customer);
+        var instanceId = rig.InstanceId(Customer);
+        await rig.Runner.StartAsync(RunnerRig.CampaignId, Customer, CancellationToken.None);
+        await rig.DrainAsync();
+        var written = rig.Instances.Rows[instanceId];
+        Assert.Equal(1, rig.Email.Total);
+        return (rig, instanceId, written, written.Value.NextWakeUpAt!.Value);
     }
 
     [Fact]
