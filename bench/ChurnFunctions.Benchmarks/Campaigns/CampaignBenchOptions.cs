@@ -7,7 +7,7 @@ internal sealed record CampaignBenchOptions
 {
     public const string Usage =
         "campaigns [--instances N (2000)] [--faults F (0.0: fraction of provider calls answered 500)] [--wait-ms W (1000)] " +
-        "[--start-concurrency C (32)] [--queue-batch B (32)] [--timeout-seconds T (600)] [--seed S] " +
+        "[--start-concurrency C (32)] [--bulk-start (as the nightly enrollment: queued 64 to a message)] [--queue-batch B (32)] [--timeout-seconds T (600)] [--seed S] " +
         "[--durable (then the same run on the Functions app's orchestrator, Durable Task Azure Storage backend)] [--partitions P (4)]";
 
     public int Instances { get; init; } = 2000;
@@ -20,6 +20,9 @@ internal sealed record CampaignBenchOptions
 
     /// <summary>How many StartAsync calls run at once.</summary>
     public int StartConcurrency { get; init; } = 32;
+
+    /// <summary>Start the instances as the nightly enrollment does (<c>ICampaignStarter.EnterAsync</c>), not one StartAsync each.</summary>
+    public bool BulkStart { get; init; }
 
     /// <summary>The listener's batch size on "campaign-wakeups"; the new batch threshold is half of it.</summary>
     public int QueueBatch { get; init; } = 32;
@@ -54,6 +57,7 @@ internal sealed record CampaignBenchOptions
                 "--timeout-seconds" => options with { Timeout = TimeSpan.FromSeconds(Positive(args[i], Value())) },
                 "--seed" => options with { Seed = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--durable" => options with { Durable = true },
+                "--bulk-start" => options with { BulkStart = true },
                 "--partitions" => options with { Partitions = Positive(args[i], Value()) is <= 16 and var p ? p : throw new ArgumentException("--partitions is at most 16.") },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };

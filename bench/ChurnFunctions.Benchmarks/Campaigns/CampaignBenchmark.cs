@@ -65,14 +65,26 @@ internal static class CampaignBenchmark
         var startedAt = new DateTimeOffset[options.Instances];
         var began = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, options.Instances), parallel, async (i, ct) =>
+        if (options.BulkStart)
         {
-            startedAt[i] = DateTimeOffset.UtcNow;
-            if (!await starter.StartAsync(workload.CampaignId, workload.Customers[i].Id, ct))
+            var requests = workload.Customers.Select(c => new CampaignStartRequest(workload.CampaignId, c.Id, null)).ToList();
+            Array.Fill(startedAt, DateTimeOffset.UtcNow);
+            if ((await starter.EnterAsync(requests, dryRun: false, CancellationToken.None)).Count != options.Instances)
             {
-                throw new InvalidOperationException($"Instance {workload.InstanceId(i)} already existed.");
+                throw new InvalidOperationException("Some instances already existed.");
             }
-        });
+        }
+        else
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, options.Instances), parallel, async (i, ct) =>
+            {
+                startedAt[i] = DateTimeOffset.UtcNow;
+                if (!await starter.StartAsync(workload.CampaignId, workload.Customers[i].Id, ct))
+                {
+                    throw new InvalidOperationException($"Instance {workload.InstanceId(i)} already existed.");
+                }
+            });
+        }
         var startSeconds = clock.Elapsed.TotalSeconds;
         report.Step($"{options.Instances} instances started in {startSeconds:F1} s");
 

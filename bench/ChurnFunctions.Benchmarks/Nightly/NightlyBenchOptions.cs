@@ -3,10 +3,10 @@ using System.Globalization;
 namespace ChurnFunctions.Benchmarks.Nightly;
 
 /// <summary>Options of the nightly suite.</summary>
-internal sealed record NightlyBenchOptions(IReadOnlyList<int> Customers, string? Cdnow, bool InMemory, int Seed, bool Categories)
+internal sealed record NightlyBenchOptions(IReadOnlyList<int> Customers, string? Cdnow, bool InMemory, int Seed, bool Categories, bool Starts = true)
 {
     public const string Usage =
-        "nightly [--customers N[,N...]] [--cdnow PATH] [--in-memory] [--no-categories] [--seed N]";
+        "nightly [--customers N[,N...]] [--cdnow PATH] [--in-memory] [--no-categories] [--no-starts] [--seed N]";
 
     public static NightlyBenchOptions Parse(string[] args)
     {
@@ -14,6 +14,7 @@ internal sealed record NightlyBenchOptions(IReadOnlyList<int> Customers, string?
         string? cdnow = null;
         var inMemory = false;
         var categories = true;
+        var starts = true;
         var seed = 7;
         for (var i = 0; i < args.Length; i++)
         {
@@ -30,6 +31,9 @@ internal sealed record NightlyBenchOptions(IReadOnlyList<int> Customers, string?
                     break;
                 case "--no-categories":
                     categories = false;
+                    break;
+                case "--no-starts":
+                    starts = false;
                     break;
                 case "--seed":
                     seed = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture);
@@ -49,7 +53,7 @@ internal sealed record NightlyBenchOptions(IReadOnlyList<int> Customers, string?
             customers.AddRange([10_000, 100_000]);
         }
 
-        return new NightlyBenchOptions(customers, cdnow, inMemory, seed, categories);
+        return new NightlyBenchOptions(customers, cdnow, inMemory, seed, categories, starts);
     }
 
     private static string Value(string[] args, ref int i) =>

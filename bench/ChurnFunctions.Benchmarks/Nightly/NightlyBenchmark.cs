@@ -135,6 +135,11 @@ internal static class NightlyBenchmark
         enrollment.Stop();
         Console.WriteLine($"enrollment: {enrolled.Customers:N0} customers, {enrolled.Campaigns} campaigns, {enrolled.Started:N0} entered (queued to start), {enrollment.Elapsed.TotalSeconds:F1} s ({enrolled.Customers / enrollment.Elapsed.TotalSeconds:N0} customers/s)");
 
+        if (!options.Starts)
+        {
+            return (label, written, scoring.Elapsed, enrollment.Elapsed, enrolled.Started, TimeSpan.Zero);
+        }
+
         var drain = Stopwatch.StartNew();
         var (messages, starts) = await DrainStartsAsync(services);
         drain.Stop();
