@@ -115,6 +115,7 @@ public sealed class BulkEnrollmentTests
         var read = StartBatchMessage.TryParse(batch.ToJson());
 
         Assert.Equal(batch.Starts, read!.Starts);
+        Assert.DoesNotContain("instanceId", batch.ToJson(), StringComparison.Ordinal);
         Assert.Null(StartBatchMessage.TryParse(new WakeUpMessage("win-back-00", DateTimeOffset.UnixEpoch).ToJson()));
         Assert.Throws<JsonException>(() => StartBatchMessage.TryParse("""{"starts":[]}"""));
         Assert.Throws<JsonException>(() => StartBatchMessage.TryParse("""{"starts":[{"campaignId":"win-back"}]}"""));
